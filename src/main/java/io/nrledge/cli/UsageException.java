@@ -1,0 +1,8 @@
+package io.nrledge.cli;
+
+/** Bad arguments or configuration found after parsing: reported as one line, exit code 2. */
+public final class UsageException extends RuntimeException {
+  public UsageException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,2 @@
+/** Composition root: parses arguments, wires concrete objects and starts threads. */
+package io.nrledge.cli;

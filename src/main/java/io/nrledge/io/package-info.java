@@ -1,0 +1,2 @@
+/** Device contracts only: sensors, actuators, reward and event sources, lifecycle. */
+package io.nrledge.io;

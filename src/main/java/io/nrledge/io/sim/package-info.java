@@ -1,0 +1,2 @@
+/** Simulated boards and rigs behind the device contracts of {@link io.nrledge.io}. */
+package io.nrledge.io.sim;

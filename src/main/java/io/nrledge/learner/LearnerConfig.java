@@ -1,0 +1,197 @@
+package io.nrledge.learner;
+
+import java.util.Arrays;
+
+/**
+ * Everything that defines a learner, validated once by {@link #validate()} before anything is
+ * allocated. Immutable; build with {@link #builder(int...)}.
+ *
+ * @param layerSizes [n0, H1, …, Hk, nA]: inputs, hidden widths, actions
+ * @param hiddenActivation nonlinearity of hidden layers
+ * @param leakSlope slope of leaky ReLU for negative inputs
+ * @param biases whether each layer has a bias (the reference has none)
+ * @param rule the learning rule
+ * @param form how rewards reach the weights
+ * @param learningRate η
+ * @param sigma noise standard deviation σ on every hidden and output pre-activation
+ * @param noiseKind integer noise transform
+ * @param baselineRate λ of the running-average reward prediction r̄ ← r̄ + λ(R − r̄)
+ * @param traceDecay γe of the eligibility traces (1 in the episodic form)
+ * @param fanOut if true each layer's update is scaled by its unit count n_l (reference code)
+ * @param returnNormFloor episodic δ = (R − r̄) / max(|R|, floor); 0 disables the division
+ * @param implicitNoiseRate running-average rate of z̄ for {@link Rule#RMHL_IMPLICIT}
+ * @param rewardHistorySteps continuing form: how many steps back a late reward is credited exactly
+ * @param weightSeed seed of the Xavier-normal initial weights
+ * @param noiseSeed seed of the neuron noise
+ * @param actionSeed seed of action sampling
+ */
+public record LearnerConfig(
+    int[] layerSizes,
+    Activation hiddenActivation,
+    double leakSlope,
+    boolean biases,
+    Rule rule,
+    CreditForm form,
+    double learningRate,
+    double sigma,
+    NoiseKind noiseKind,
+    double baselineRate,
+    double traceDecay,
+    boolean fanOut,
+    double returnNormFloor,
+    double implicitNoiseRate,
+    int rewardHistorySteps,
+    long weightSeed,
+    long noiseSeed,
+    long actionSeed) {
+
+  public LearnerConfig {
+    layerSizes = layerSizes.clone();
+  }
+
+  @Override
+  public int[] layerSizes() {
+    return layerSizes.clone();
+  }
+
+  /** "4-64-2". */
+  public String shape() {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < layerSizes.length; i++) {
+      s.append(i == 0 ? "" : "-").append(layerSizes[i]);
+    }
+    return s.toString();
+  }
+
+  /** Returns this config or throws {@link IllegalArgumentException} naming the first bad key. */
+  public LearnerConfig validate() {
+    if (layerSizes.length < 2) {
+      throw bad("layers", "needs at least inputs and actions, got " + Arrays.toString(layerSizes));
+    }
+    for (int n : layerSizes) {
+      if (n < 1) {
+        throw bad("layers", "every layer needs at least one unit, got " + Arrays.toString(layerSizes));
+      }
+    }
+    if (layerSizes[layerSizes.length - 1] < 2) {
+      throw bad("layers", "a policy needs at least 2 actions");
+    }
+    requireFinite("learning-rate", learningRate, 0, false);
+    requireFinite("sigma", sigma, 0, true);
+    requireFinite("leak-slope", leakSlope, 0, false);
+    requireRange("baseline-rate", baselineRate, 0, 1);
+    requireRange("trace-decay", traceDecay, 0, 1);
+    requireFinite("return-norm-floor", returnNormFloor, 0, false);
+    requireRange("implicit-noise-rate", implicitNoiseRate, 0, 1);
+    if (rewardHistorySteps < 1 || rewardHistorySteps > 4096) {
+      throw bad("reward-history-steps", "must be 1..4096, got " + rewardHistorySteps);
+    }
+    if (form == CreditForm.CONTINUING && traceDecay >= 1) {
+      throw bad("trace-decay", "the continuing form needs a decaying trace (< 1), got " + traceDecay);
+    }
+    if (rule == null || form == null || hiddenActivation == null || noiseKind == null) {
+      throw bad("rule", "rule, form, activation and noise kind must all be set");
+    }
+    return this;
+  }
+
+  private static void requireFinite(String key, double v, double min, boolean strict) {
+    if (!Double.isFinite(v) || v < min || (strict && v == min)) {
+      throw bad(key, "must be a finite number " + (strict ? "> " : ">= ") + min + ", got " + v);
+    }
+  }
+
+  private static void requireRange(String key, double v, double lo, double hi) {
+    if (!(v >= lo && v <= hi)) {
+      throw bad(key, "must be in [" + lo + ", " + hi + "], got " + v);
+    }
+  }
+
+  private static IllegalArgumentException bad(String key, String message) {
+    return new IllegalArgumentException(key + ": " + message);
+  }
+
+  public static Builder builder(int... layerSizes) {
+    return new Builder(layerSizes);
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder(layerSizes);
+    b.hiddenActivation = hiddenActivation;
+    b.leakSlope = leakSlope;
+    b.biases = biases;
+    b.rule = rule;
+    b.form = form;
+    b.learningRate = learningRate;
+    b.sigma = sigma;
+    b.noiseKind = noiseKind;
+    b.baselineRate = baselineRate;
+    b.traceDecay = traceDecay;
+    b.fanOut = fanOut;
+    b.returnNormFloor = returnNormFloor;
+    b.implicitNoiseRate = implicitNoiseRate;
+    b.rewardHistorySteps = rewardHistorySteps;
+    b.weightSeed = weightSeed;
+    b.noiseSeed = noiseSeed;
+    b.actionSeed = actionSeed;
+    return b;
+  }
+
+  /** Defaults are the reference code's settings (NRL, episodic, η 1e-2, σ 1e-3, λ 0.66, fan-out on). */
+  public static final class Builder {
+    private final int[] layerSizes;
+    private Activation hiddenActivation = Activation.LEAKY_RELU;
+    private double leakSlope = 0.1;
+    private boolean biases = false;
+    private Rule rule = Rule.NRL;
+    private CreditForm form = CreditForm.EPISODIC;
+    private double learningRate = 1e-2;
+    private double sigma = 1e-3;
+    private NoiseKind noiseKind = NoiseKind.GAUSSIAN;
+    private double baselineRate = 0.66;
+    private double traceDecay = 1.0;
+    private boolean fanOut = true;
+    private double returnNormFloor = 1.0;
+    private double implicitNoiseRate = 0.05;
+    private int rewardHistorySteps = 16;
+    private long weightSeed = 1;
+    private long noiseSeed = 2;
+    private long actionSeed = 3;
+
+    private Builder(int[] layerSizes) {
+      this.layerSizes = layerSizes.clone();
+    }
+
+    public Builder hiddenActivation(Activation v) { hiddenActivation = v; return this; }
+    public Builder leakSlope(double v) { leakSlope = v; return this; }
+    public Builder biases(boolean v) { biases = v; return this; }
+    public Builder rule(Rule v) { rule = v; return this; }
+    public Builder form(CreditForm v) { form = v; return this; }
+    public Builder learningRate(double v) { learningRate = v; return this; }
+    public Builder sigma(double v) { sigma = v; return this; }
+    public Builder noiseKind(NoiseKind v) { noiseKind = v; return this; }
+    public Builder baselineRate(double v) { baselineRate = v; return this; }
+    public Builder traceDecay(double v) { traceDecay = v; return this; }
+    public Builder fanOut(boolean v) { fanOut = v; return this; }
+    public Builder returnNormFloor(double v) { returnNormFloor = v; return this; }
+    public Builder implicitNoiseRate(double v) { implicitNoiseRate = v; return this; }
+    public Builder rewardHistorySteps(int v) { rewardHistorySteps = v; return this; }
+    public Builder weightSeed(long v) { weightSeed = v; return this; }
+    public Builder noiseSeed(long v) { noiseSeed = v; return this; }
+    public Builder actionSeed(long v) { actionSeed = v; return this; }
+
+    /** Derives the three streams' seeds from one run seed, so runs with different seeds share nothing. */
+    public Builder seed(long runSeed) {
+      weightSeed = SplitMix64.mix(runSeed * 3 + 1);
+      noiseSeed = SplitMix64.mix(runSeed * 3 + 2);
+      actionSeed = SplitMix64.mix(runSeed * 3 + 3);
+      return this;
+    }
+
+    public LearnerConfig build() {
+      return new LearnerConfig(layerSizes, hiddenActivation, leakSlope, biases, rule, form,
+          learningRate, sigma, noiseKind, baselineRate, traceDecay, fanOut, returnNormFloor,
+          implicitNoiseRate, rewardHistorySteps, weightSeed, noiseSeed, actionSeed).validate();
+    }
+  }
+}

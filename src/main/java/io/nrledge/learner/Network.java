@@ -1,0 +1,221 @@
+package io.nrledge.learner;
+
+/**
+ * A dense feed-forward policy network {@code [n0, H1, …, Hk, nA]} on flat arrays.
+ *
+ * <p>Layout: layer {@code l} (1..L) has an {@code n_l × cols_l} row-major weight block at
+ * {@link #weightOffset(int)} in {@link #weights()}, with {@code cols_l = n_{l-1}} (+1 when
+ * biases are on: the last column multiplies a constant 1). Unit vectors (activations,
+ * pre-activations, noise) are flat arrays of {@link #unitCount()} entries with layer {@code l} at
+ * {@link #unitOffset(int)}; layer 0 holds the input. Hidden layers apply the activation; the
+ * output layer's pre-activations are the policy's logits.
+ *
+ * <p>The constructor allocates; every other method is real-time safe.
+ */
+public final class Network {
+  private final int[] sizes;
+  private final int layers;
+  private final int[] unitOffset;
+  private final int[] weightOffset;
+  private final int[] cols;
+  private final double[] weights;
+  private final boolean biases;
+  private final Activation activation;
+  private final double leakSlope;
+
+  /** Xavier-normal weights from {@code weightSeed}; biases start at 0. Not real-time safe. */
+  public Network(int[] layerSizes, Activation activation, double leakSlope, boolean biases, long weightSeed) {
+    this.sizes = layerSizes.clone();
+    this.layers = sizes.length - 1;
+    this.activation = activation;
+    this.leakSlope = leakSlope;
+    this.biases = biases;
+    this.unitOffset = new int[sizes.length + 1];
+    for (int l = 0; l < sizes.length; l++) {
+      unitOffset[l + 1] = unitOffset[l] + sizes[l];
+    }
+    this.cols = new int[sizes.length];
+    this.weightOffset = new int[sizes.length + 1];
+    for (int l = 1; l <= layers; l++) {
+      cols[l] = sizes[l - 1] + (biases ? 1 : 0);
+      weightOffset[l + 1] = weightOffset[l] + sizes[l] * cols[l];
+    }
+    weightOffset[1] = 0;
+    for (int l = 1; l <= layers; l++) {
+      weightOffset[l + 1] = weightOffset[l] + sizes[l] * cols[l];
+    }
+    this.weights = new double[weightOffset[layers + 1]];
+    Xoshiro256StarStar rng = new Xoshiro256StarStar(weightSeed);
+    for (int l = 1; l <= layers; l++) {
+      double std = Math.sqrt(2.0 / (sizes[l - 1] + sizes[l]));
+      for (int i = 0; i < sizes[l]; i++) {
+        int row = weightOffset[l] + i * cols[l];
+        for (int j = 0; j < sizes[l - 1]; j++) {
+          weights[row + j] = std * rng.nextGaussianDouble();
+        }
+      }
+    }
+  }
+
+  /** Number of weight layers L. */
+  public int layers() {
+    return layers;
+  }
+
+  /** Units in layer {@code l} (0 = inputs, L = actions). */
+  public int size(int l) {
+    return sizes[l];
+  }
+
+  public int inputSize() {
+    return sizes[0];
+  }
+
+  public int outputSize() {
+    return sizes[layers];
+  }
+
+  /** Entries of a unit vector: inputs plus every hidden and output unit. */
+  public int unitCount() {
+    return unitOffset[layers + 1];
+  }
+
+  /** Hidden and output units, the ones that receive noise. */
+  public int noisyUnitCount() {
+    return unitOffset[layers + 1] - sizes[0];
+  }
+
+  public int unitOffset(int l) {
+    return unitOffset[l];
+  }
+
+  public int weightOffset(int l) {
+    return weightOffset[l];
+  }
+
+  /** Columns of layer {@code l}'s weight block (inputs, plus 1 with biases). */
+  public int columns(int l) {
+    return cols[l];
+  }
+
+  public int weightCount() {
+    return weights.length;
+  }
+
+  public boolean hasBiases() {
+    return biases;
+  }
+
+  public Activation activation() {
+    return activation;
+  }
+
+  public double leakSlope() {
+    return leakSlope;
+  }
+
+  /** The live weights (layout in the class comment). */
+  public double[] weights() {
+    return weights;
+  }
+
+  /** Clean pass: {@code x_0 = input}, {@code z_l = W_l x_{l-1}}, {@code x_l = φ(z_l)}; logits in {@code z} at layer L. */
+  public void forward(double[] input, double[] z, double[] x) {
+    System.arraycopy(input, 0, x, 0, sizes[0]);
+    for (int l = 1; l <= layers; l++) {
+      affine(l, x, z);
+      if (l < layers) {
+        activate(l, z, x);
+      }
+    }
+  }
+
+  /**
+   * Noisy pass with the clean pass already in {@code zClean}: {@code z̃_1 = z_1 + ξ_1} (the input is
+   * not perturbed, so the first product is reused), {@code z̃_l = W_l x̃_{l-1} + ξ_l} after it.
+   */
+  public void forwardNoisy(double[] zClean, double[] xClean, double[] xi, double[] zNoisy, double[] xNoisy) {
+    System.arraycopy(xClean, 0, xNoisy, 0, sizes[0]);
+    for (int l = 1; l <= layers; l++) {
+      int o = unitOffset[l];
+      int n = sizes[l];
+      if (l == 1) {
+        for (int i = 0; i < n; i++) {
+          zNoisy[o + i] = zClean[o + i] + xi[o + i];
+        }
+      } else {
+        affine(l, xNoisy, zNoisy);
+        for (int i = 0; i < n; i++) {
+          zNoisy[o + i] += xi[o + i];
+        }
+      }
+      if (l < layers) {
+        activate(l, zNoisy, xNoisy);
+      }
+    }
+  }
+
+  /** Pass with noise on every layer and no clean pass (RMHL acts with it). */
+  public void forwardWithNoise(double[] input, double[] xi, double[] z, double[] x) {
+    System.arraycopy(input, 0, x, 0, sizes[0]);
+    for (int l = 1; l <= layers; l++) {
+      affine(l, x, z);
+      int o = unitOffset[l];
+      for (int i = 0; i < sizes[l]; i++) {
+        z[o + i] += xi[o + i];
+      }
+      if (l < layers) {
+        activate(l, z, x);
+      }
+    }
+  }
+
+  /** {@code z_l = W_l x_{l-1}} (+ bias). */
+  void affine(int l, double[] x, double[] z) {
+    final int n = sizes[l];
+    final int m = sizes[l - 1];
+    final int c = cols[l];
+    final int in = unitOffset[l - 1];
+    final int out = unitOffset[l];
+    final double[] w = weights;
+    int row = weightOffset[l];
+    for (int i = 0; i < n; i++, row += c) {
+      double s = biases ? w[row + m] : 0.0;
+      for (int j = 0; j < m; j++) {
+        s += w[row + j] * x[in + j];
+      }
+      z[out + i] = s;
+    }
+  }
+
+  private void activate(int l, double[] z, double[] x) {
+    int o = unitOffset[l];
+    int end = o + sizes[l];
+    if (activation == Activation.LEAKY_RELU) {
+      double a = leakSlope;
+      for (int i = o; i < end; i++) {
+        double v = z[i];
+        x[i] = v > 0 ? v : a * v;
+      }
+    } else {
+      for (int i = o; i < end; i++) {
+        x[i] = Math.tanh(z[i]);
+      }
+    }
+  }
+
+  /** φ'(z) for a hidden unit, in terms of its pre-activation {@code z} and activation {@code x}. */
+  double derivative(double z, double x) {
+    return activation == Activation.LEAKY_RELU ? (z > 0 ? 1.0 : leakSlope) : 1.0 - x * x;
+  }
+
+  /** True when every weight is finite. */
+  public boolean weightsFinite() {
+    for (double w : weights) {
+      if (!Double.isFinite(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,2 @@
+/** Run statistics, lateness histograms and summaries read by threads other than the control thread. */
+package io.nrledge.telemetry;
