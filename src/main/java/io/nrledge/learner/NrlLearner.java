@@ -41,16 +41,25 @@ final class NrlLearner extends AbstractLearner {
       for (int l = 1; l <= net.layers(); l++) {
         int from = net.unitOffset(l);
         int to = net.unitOffset(l + 1);
-        scaleNoise(from, to, delta / squaredNorm(from, to));
+        scaleNoise(from, to, perUnitNorm(delta, squaredNorm(from, to)));
       }
       v = x;
     } else {
       int from = net.unitOffset(1);
       int to = net.unitCount();
-      scaleNoise(from, to, delta / squaredNorm(from, to));
+      scaleNoise(from, to, perUnitNorm(delta, squaredNorm(from, to)));
       v = xNoisy;
     }
     return a;
+  }
+
+  /**
+   * {@code Δ / ‖ξ‖²}, or 0 when every draw was 0: the integer noise has mass at 0 (about 10% per
+   * unit for the binomial transform), so a small layer can see no noise at all and then carries no
+   * information.
+   */
+  private static double perUnitNorm(double delta, double squaredNorm) {
+    return squaredNorm > 0 ? delta / squaredNorm : 0.0;
   }
 
   private double squaredNorm(int from, int to) {
