@@ -129,4 +129,14 @@ class GoldenNoiseVectorsTest {
       assertEquals(original.nextLong(), copy.nextLong(), "output " + i);
     }
   }
+
+  @Test
+  void rejectedAllZeroStateShouldLeaveTheGeneratorUnchanged() {
+    Xoshiro256StarStar rng = new Xoshiro256StarStar(42);
+    Xoshiro256StarStar reference = new Xoshiro256StarStar(42);
+    assertThrows(IllegalArgumentException.class, () -> rng.restoreState(new long[4], 0));
+    for (int i = 0; i < 100; i++) {
+      assertEquals(reference.nextLong(), rng.nextLong(), "output " + i);
+    }
+  }
 }
