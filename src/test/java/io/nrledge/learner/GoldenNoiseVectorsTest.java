@@ -20,10 +20,13 @@ import org.junit.jupiter.api.Test;
 class GoldenNoiseVectorsTest {
   private static final Pattern ROW = Pattern.compile("(\\d+),([0-9a-f]{16}),(-?\\d+),(-?\\d+)");
 
-  /** The directory holding the golden files; surefire passes the project dir. */
+  /** The project root: surefire passes it as {@code nrledge.projectDir}; else the working dir. */
+  static Path projectDir() {
+    return Path.of(System.getProperty("nrledge.projectDir", System.getProperty("user.dir")));
+  }
+
   static Path goldenDir() {
-    String projectDir = System.getProperty("nrledge.projectDir", System.getProperty("user.dir"));
-    return Path.of(projectDir, "tests", "golden");
+    return projectDir().resolve("tests").resolve("golden");
   }
 
   static String readGolden(long seed) throws IOException {
