@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -84,6 +85,46 @@ class CNoiseTwinTest {
       assertEquals(0, out.exitCode, out.stderr);
       assertSameText(GoldenNoiseVectors.csv(c[0], (int) c[1]), out.stdout, "seed " + c[0] + " vs Java");
     }
+  }
+
+  @Test
+  void cTwinShouldMatchTheReferenceOutputsFromState1234() throws IOException, InterruptedException {
+    String[] expected = GoldenNoiseVectorsTest.XOSHIRO_FROM_1234;
+    Result out = run(List.of(twin().toString(), "-s", "1", "2", "3", "4", Integer.toString(expected.length)),
+        RUN_TIMEOUT_S);
+    assertEquals(0, out.exitCode, out.stderr);
+    String[] lines = out.stdout.split("\n");
+    assertEquals(expected.length + 1, lines.length);
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(Long.parseUnsignedLong(expected[i]), Long.parseUnsignedLong(lines[i + 1].split(",")[1], 16),
+          "output " + i);
+    }
+  }
+
+  @Test
+  void cTransformsShouldMatchJavaOnEdgeAndRandomWords() throws IOException, InterruptedException {
+    // All-zero and all-one words never occur in the seeded streams, so the popcount's extremes and
+    // each single bit are checked here directly.
+    List<Long> words = new ArrayList<>(List.of(0L, -1L, 0x5555555555555555L, 0xAAAAAAAAAAAAAAAAL));
+    for (int bit = 0; bit < 64; bit++) {
+      words.add(1L << bit);
+      words.add(~(1L << bit));
+    }
+    Xoshiro256StarStar rng = new Xoshiro256StarStar(2718);
+    for (int i = 0; i < 500; i++) {
+      words.add(rng.nextLong() & rng.nextLong()); // sparse words: popcounts far from 32
+      words.add(rng.nextLong() | rng.nextLong());
+    }
+    List<String> command = new ArrayList<>(List.of(twin().toString(), "-w"));
+    StringBuilder expected = new StringBuilder();
+    for (long w : words) {
+      command.add("0x" + Long.toHexString(w));
+      expected.append(String.format(Locale.ROOT, "%016x,%d,%d\n", w,
+          IntegerNoise.transform(NoiseKind.GAUSSIAN, w), IntegerNoise.transform(NoiseKind.RADEMACHER, w)));
+    }
+    Result out = run(command, RUN_TIMEOUT_S);
+    assertEquals(0, out.exitCode, out.stderr);
+    assertSameText(expected.toString(), out.stdout, "transforms");
   }
 
   @Test
