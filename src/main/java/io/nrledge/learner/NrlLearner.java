@@ -18,6 +18,11 @@ final class NrlLearner extends AbstractLearner {
   private final double[] xi;
   private final double[] zNoisy;
   private final double[] xNoisy;
+  /**
+   * Σ k² of each layer's integer noise draws. A norm of 0 (every draw 0: the binomial transform
+   * gives 0 with probability ≈ 0.1 per unit, so a small layer can see no noise) yields u = 0.
+   */
+  private final long[] layerSquares;
 
   NrlLearner(LearnerConfig config) {
     super(config);
@@ -25,54 +30,32 @@ final class NrlLearner extends AbstractLearner {
     this.xi = new double[net.unitCount()];
     this.zNoisy = new double[net.unitCount()];
     this.xNoisy = new double[net.unitCount()];
+    this.layerSquares = new long[net.layers() + 1];
   }
 
   @Override
   int probe(double[] observation, int forcedAction) {
-    net.forward(observation, z, x);
-    noise.fill(xi, net.unitOffset(1), net.unitCount());
-    net.forwardNoisy(z, x, xi, zNoisy, xNoisy);
+    boolean perLayer = form == CreditForm.IMMEDIATE;
+    long wholeNetwork = 0;
+    for (int l = 1; l <= net.layers(); l++) {
+      layerSquares[l] = noise.fill(xi, net.unitOffset(l), net.unitOffset(l + 1));
+      wholeNetwork += layerSquares[l];
+    }
+    net.forwardPair(observation, xi, z, x, zNoisy, xNoisy);
     int a = forcedAction >= 0 ? forcedAction : sampleAction(z);
     if (forcedAction >= 0) {
       Policy.softmax(z, outputOffset, actions, probs);
     }
     double delta = Policy.logProbabilityChange(zNoisy, z, outputOffset, actions, probs, a);
-    if (form == CreditForm.IMMEDIATE) {
-      for (int l = 1; l <= net.layers(); l++) {
-        int from = net.unitOffset(l);
-        int to = net.unitOffset(l + 1);
-        scaleNoise(from, to, perUnitNorm(delta, squaredNorm(from, to)));
+    double squareScale = noise.scale() * noise.scale();
+    for (int l = 1; l <= net.layers(); l++) {
+      long squares = perLayer ? layerSquares[l] : wholeNetwork;
+      double k = squares > 0 ? delta / (squareScale * squares) : 0.0;
+      for (int i = net.unitOffset(l); i < net.unitOffset(l + 1); i++) {
+        u[i] = k * xi[i];
       }
-      v = x;
-    } else {
-      int from = net.unitOffset(1);
-      int to = net.unitCount();
-      scaleNoise(from, to, perUnitNorm(delta, squaredNorm(from, to)));
-      v = xNoisy;
     }
+    v = perLayer ? x : xNoisy;
     return a;
-  }
-
-  /**
-   * {@code Δ / ‖ξ‖²}, or 0 when every draw was 0: the integer noise has mass at 0 (about 10% per
-   * unit for the binomial transform), so a small layer can see no noise at all and then carries no
-   * information.
-   */
-  private static double perUnitNorm(double delta, double squaredNorm) {
-    return squaredNorm > 0 ? delta / squaredNorm : 0.0;
-  }
-
-  private double squaredNorm(int from, int to) {
-    double s = 0;
-    for (int i = from; i < to; i++) {
-      s += xi[i] * xi[i];
-    }
-    return s;
-  }
-
-  private void scaleNoise(int from, int to, double k) {
-    for (int i = from; i < to; i++) {
-      u[i] = k * xi[i];
-    }
   }
 }
