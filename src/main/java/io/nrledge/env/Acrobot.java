@@ -21,9 +21,8 @@ import java.util.List;
  * Terminated when {@code −cos θ1 − cos(θ1 + θ2) > 1}; reward −1 per step, 0 on the terminal step;
  * truncated at 500 steps. Start state U(−0.1, 0.1)⁴ rounded to float32, as Gymnasium does.
  * Observation {@code [cos θ1, sin θ1, cos θ2, sin θ2, θ̇1, θ̇2]} in double precision;
- * {@link #resetTo} state {@code [theta1, theta2, theta1_dot, theta2_dot]} (used exactly). Uses
- * {@link StrictMath} so a seed replays the same bits on every machine. Must never allocate after
- * construction.
+ * {@link #resetTo} state {@code [theta1, theta2, theta1_dot, theta2_dot]} (used exactly). Must
+ * never allocate after construction.
  */
 public final class Acrobot implements Environment {
   static final double DT_S = 0.2;
@@ -105,7 +104,7 @@ public final class Acrobot implements Environment {
     state[2] = Math.min(Math.max(state[2], -MAX_VEL_1), MAX_VEL_1);
     state[3] = Math.min(Math.max(state[3], -MAX_VEL_2), MAX_VEL_2);
     steps++;
-    terminated = -StrictMath.cos(state[0]) - StrictMath.cos(state[1] + state[0]) > 1.0;
+    terminated = -Math.cos(state[0]) - Math.cos(state[1] + state[0]) > 1.0;
     writeObservation();
     return terminated ? 0.0 : -1.0;
   }
@@ -175,14 +174,14 @@ public final class Acrobot implements Environment {
     double theta2 = s[1];
     double dtheta1 = s[2];
     double dtheta2 = s[3];
-    double cos2 = StrictMath.cos(theta2);
-    double sin2 = StrictMath.sin(theta2);
+    double cos2 = Math.cos(theta2);
+    double sin2 = Math.sin(theta2);
     double d1 = m1 * (lc1 * lc1) + m2 * (l1 * l1 + lc2 * lc2 + 2 * l1 * lc2 * cos2) + i1 + i2;
     double d2 = m2 * (lc2 * lc2 + l1 * lc2 * cos2) + i2;
-    double phi2 = m2 * lc2 * g * StrictMath.cos(theta1 + theta2 - Math.PI / 2.0);
+    double phi2 = m2 * lc2 * g * Math.cos(theta1 + theta2 - Math.PI / 2.0);
     double phi1 = -m2 * l1 * lc2 * (dtheta2 * dtheta2) * sin2
         - 2 * m2 * l1 * lc2 * dtheta2 * dtheta1 * sin2
-        + (m1 * lc1 + m2 * l1) * g * StrictMath.cos(theta1 - Math.PI / 2)
+        + (m1 * lc1 + m2 * l1) * g * Math.cos(theta1 - Math.PI / 2)
         + phi2;
     double ddtheta2 = (torque + d2 / d1 * phi1 - m2 * l1 * lc2 * (dtheta1 * dtheta1) * sin2 - phi2)
         / (m2 * (lc2 * lc2) + i2 - (d2 * d2) / d1);
@@ -212,10 +211,10 @@ public final class Acrobot implements Environment {
   }
 
   private void writeObservation() {
-    observation[0] = StrictMath.cos(state[0]);
-    observation[1] = StrictMath.sin(state[0]);
-    observation[2] = StrictMath.cos(state[1]);
-    observation[3] = StrictMath.sin(state[1]);
+    observation[0] = Math.cos(state[0]);
+    observation[1] = Math.sin(state[0]);
+    observation[2] = Math.cos(state[1]);
+    observation[3] = Math.sin(state[1]);
     observation[4] = state[2];
     observation[5] = state[3];
   }

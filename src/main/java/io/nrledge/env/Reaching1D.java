@@ -24,8 +24,8 @@ import java.util.List;
  * <p>Differences from neurogym, none of which changes what the agent sees or earns within a
  * trial: observations are double (neurogym's are float32); neurogym's step at a trial boundary
  * already returns the next trial's first observation, here {@link #reset()} produces it; and
- * neurogym's {@code reset()} spends the first trial's first step on a random action. Uses
- * {@link StrictMath}. Must never allocate after construction.
+ * neurogym's {@code reset()} spends the first trial's first step on a random action. Must never
+ * allocate after construction.
  */
 public final class Reaching1D implements Environment {
   /** Which target the reward is measured against. */
@@ -152,14 +152,14 @@ public final class Reaching1D implements Environment {
     rewardedTarget = variant == Variant.NEUROGYM ? (double) (long) targetAngle : targetAngle;
     steps = 0;
     for (int i = 0; i < RING_UNITS; i++) {
-      observation[i] = StrictMath.cos(preferredAngles[i] - targetAngle);
+      observation[i] = Math.cos(preferredAngles[i] - targetAngle);
     }
     writePositionObservation();
   }
 
   private void writePositionObservation() {
     for (int i = 0; i < RING_UNITS; i++) {
-      observation[RING_UNITS + i] = StrictMath.cos(preferredAngles[i] - position);
+      observation[RING_UNITS + i] = Math.cos(preferredAngles[i] - position);
     }
   }
 
