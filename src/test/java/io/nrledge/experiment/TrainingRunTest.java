@@ -1,0 +1,122 @@
+package io.nrledge.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nrledge.env.CartPole;
+import io.nrledge.learner.NoiseKind;
+import io.nrledge.learner.Rule;
+import io.nrledge.testing.ThreadAllocation;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class TrainingRunTest {
+  private static RunSpec cartPole(Rule rule, List<Double> lrs, long seed, int episodes, boolean stopWhenSolved) {
+    return new ExperimentPlan(Task.CARTPOLE, false, List.of(rule), List.of(seed), TaskDefaults.hidden(), lrs,
+        List.of(), true, NoiseKind.GAUSSIAN, episodes, stopWhenSolved).runs().get(0);
+  }
+
+  private static RunResult run(RunSpec spec) {
+    return new TrainingRun(spec).run(new AtomicLong());
+  }
+
+  @Test
+  void backpropShouldLiftTheCartPoleMovingAverageTo195Within300Episodes() {
+    // Seed 7 first reaches 195 at episode 170 (seeds 1..8 at 170..457, one never within 600).
+    RunResult bp = run(cartPole(Rule.BP, List.of(5e-2), 7, 300, false));
+
+    int reached = MovingAverage.solvedAt(bp.returns(), bp.episodes(), MovingAverage.WINDOW, 195);
+    assertTrue(reached > 0, "BP seed 7 never reached a 100-episode mean of 195 in 300 episodes");
+  }
+
+  @Test
+  void nrlWithDefaultSettingsShouldBeFourTimesAboveARandomPolicyAfter1000Episodes() {
+    double random = randomPolicyMeanReturn(1000);
+    assertTrue(random > 15 && random < 30, "a random CartPole policy averages about 22, got " + random);
+
+    for (long seed = 1; seed <= 3; seed++) {
+      RunResult nrl = run(cartPole(Rule.NRL, List.of(), seed, 1000, false));
+      // Seeds 1..3 end near 150; a random policy gets about 22.
+      assertTrue(nrl.finalMovingAverage() >= 4 * random,
+          "NRL seed " + seed + ": final ma100 " + nrl.finalMovingAverage() + " vs random " + random);
+    }
+  }
+
+  @Test
+  void shouldStopAtTheEpisodeThatSolvesTheTaskWhenAsked() {
+    RunResult bp = run(cartPole(Rule.BP, List.of(5e-2), 7, 3000, true));
+
+    assertTrue(bp.solvedAtEpisode() > 0, "precondition: BP seed 7 solves CartPole within 3000 episodes");
+    assertEquals(bp.solvedAtEpisode(), bp.episodes());
+    assertTrue(bp.finalMovingAverage() >= 475);
+  }
+
+  @Test
+  void shouldRunTheWholeBudgetAndCountEveryEpisodeAndStep() {
+    AtomicLong episodesDone = new AtomicLong();
+    RunResult result = new TrainingRun(cartPole(Rule.NRL, List.of(), 1, 120, false)).run(episodesDone);
+
+    assertEquals(120, result.episodes());
+    assertEquals(120, episodesDone.get());
+    long steps = 0;
+    for (int e = 0; e < 120; e++) {
+      assertEquals(result.steps()[e], result.returns()[e], 0.0, "CartPole pays +1 per step");
+      steps += result.steps()[e];
+    }
+    assertEquals(steps, result.totalSteps());
+  }
+
+  @Test
+  void aReachingTrialShouldLastExactly300Steps() {
+    RunSpec reaching = new ExperimentPlan(Task.REACHING, false, List.of(Rule.NRL), List.of(1L), TaskDefaults.hidden(),
+        List.of(), List.of(), false, NoiseKind.GAUSSIAN, 3, false).runs().get(0);
+    RunResult result = run(reaching);
+
+    assertEquals(3, result.episodes());
+    assertArrayEquals(new int[] {300, 300, 300}, result.steps());
+    assertEquals(900, result.totalSteps());
+  }
+
+  @Test
+  void cartPoleEpisodesShouldNotAllocateOnceWarm() {
+    TrainingRun run = new TrainingRun(cartPole(Rule.NRL, List.of(), 1, 4000, false));
+    assertZeroAllocationPerEpisode(run, 50_000, 10_000);
+  }
+
+  @Test
+  void reachingTrialsShouldNotAllocateOnceWarm() {
+    RunSpec reaching = new ExperimentPlan(Task.REACHING, false, List.of(Rule.NRL), List.of(1L), TaskDefaults.hidden(),
+        List.of(), List.of(), false, NoiseKind.GAUSSIAN, 400, false).runs().get(0);
+    assertZeroAllocationPerEpisode(new TrainingRun(reaching), 60_000, 12_000);
+  }
+
+  private static void assertZeroAllocationPerEpisode(TrainingRun run, long warmUpSteps, long measuredSteps) {
+    while (run.totalSteps() < warmUpSteps) {
+      run.runEpisode();
+    }
+    long start = run.totalSteps();
+    long before = ThreadAllocation.currentThreadBytes();
+    while (run.totalSteps() - start < measuredSteps) {
+      run.runEpisode();
+    }
+    long allocated = ThreadAllocation.currentThreadBytes() - before;
+    assertEquals(0, allocated, "bytes allocated over " + (run.totalSteps() - start) + " steps");
+  }
+
+  private static double randomPolicyMeanReturn(int episodes) {
+    CartPole env = new CartPole();
+    env.seed(5);
+    SplittableRandom actions = new SplittableRandom(11);
+    double sum = 0;
+    for (int e = 0; e < episodes; e++) {
+      env.reset();
+      do {
+        sum += env.step(actions.nextInt(2));
+      } while (!env.done());
+    }
+    return sum / episodes;
+  }
+}
