@@ -1,0 +1,54 @@
+package io.nrledge.experiment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The experiment's result per setting (rule, η, σ) as a text table: seeds solved, episodes to
+ * solve (median and range over the solved seeds), median final 100-episode moving average across
+ * seeds, and steps per second of one thread (the setting's steps over its runs' summed wall time).
+ */
+public final class SummaryTable {
+  private static final String ROW = "%-28s %6s  %-10s %-13s %11s %10s%n";
+
+  private SummaryTable() {}
+
+  public static String format(List<RunResult> results, boolean labelHyperParameters) {
+    Map<Setting, List<RunResult>> bySetting = new LinkedHashMap<>();
+    for (RunResult result : results) {
+      bySetting.computeIfAbsent(result.spec().setting(), s -> new ArrayList<>()).add(result);
+    }
+    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, ROW,
+        "setting", "solved", "to solve", "(range)", "final ma100", "steps/s"));
+    for (Map.Entry<Setting, List<RunResult>> group : bySetting.entrySet()) {
+      table.append(row(group.getKey().label(labelHyperParameters), group.getValue()));
+    }
+    return table.toString();
+  }
+
+  private static String row(String label, List<RunResult> runs) {
+    boolean hasThreshold = Double.isFinite(runs.get(0).threshold());
+    int[] solvedAt = runs.stream().mapToInt(RunResult::solvedAtEpisode).filter(e -> e > 0).sorted().toArray();
+    double[] finals = runs.stream().mapToDouble(RunResult::finalMovingAverage).sorted().toArray();
+    long steps = runs.stream().mapToLong(RunResult::totalSteps).sum();
+    double seconds = runs.stream().mapToDouble(RunResult::wallSeconds).sum();
+    String solved = hasThreshold ? solvedAt.length + "/" + runs.size() : "-";
+    String median = solvedAt.length == 0 ? "-" : format(SeedBand.median(toDoubles(solvedAt), solvedAt.length));
+    String range = solvedAt.length == 0 ? "-" : solvedAt[0] + "-" + solvedAt[solvedAt.length - 1];
+    return String.format(Locale.ROOT, ROW, label, solved, median, range,
+        String.format(Locale.ROOT, "%.1f", SeedBand.median(finals, finals.length)),
+        seconds > 0 ? String.format(Locale.ROOT, "%.0f", steps / seconds) : "-");
+  }
+
+  private static double[] toDoubles(int[] values) {
+    return Arrays.stream(values).asDoubleStream().toArray();
+  }
+
+  private static String format(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
+  }
+}
