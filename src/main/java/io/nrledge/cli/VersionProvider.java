@@ -6,7 +6,12 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
+    return new String[] {"nrl-edge " + implementationVersion()};
+  }
+
+  /** The jar manifest's implementation version, or "dev". */
+  static String implementationVersion() {
     String version = Main.class.getPackage().getImplementationVersion();
-    return new String[] {"nrl-edge " + (version == null ? "dev" : version)};
+    return version == null ? "dev" : version;
   }
 }

@@ -1,0 +1,337 @@
+package io.nrledge.cli;
+
+import io.nrledge.experiment.CurvePlot;
+import io.nrledge.experiment.Experiment;
+import io.nrledge.experiment.ExperimentPlan;
+import io.nrledge.experiment.ResultFiles;
+import io.nrledge.experiment.RunResult;
+import io.nrledge.experiment.RunSpec;
+import io.nrledge.experiment.Setting;
+import io.nrledge.experiment.SummaryTable;
+import io.nrledge.experiment.Task;
+import io.nrledge.experiment.TaskDefaults;
+import io.nrledge.learner.NoiseKind;
+import io.nrledge.learner.Rule;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code experiment}: runs one of the paper's tasks for every rule × η × σ × seed on a thread pool
+ * and writes episodes.csv, summary.csv, config.json and curves.png. Options are read as text and
+ * checked here, so every mistake is one line naming its option; nothing runs before all are valid.
+ */
+@Command(
+    name = "experiment",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs one task of the NRL paper for every rule x learning rate x sigma x seed",
+      "and writes to DIR:",
+      "  episodes.csv  one row per episode (Reaching: per 300-step trial):",
+      "                task,rule,seed,lr,sigma,episode,return,steps",
+      "  summary.csv   one row per run: task,rule,seed,lr,sigma,episodes,",
+      "                final_ma100,solved_at_episode,wall_seconds,steps_per_second",
+      "  config.json   the exact configuration of every run",
+      "  curves.png    100-episode moving average per setting: median across seeds,",
+      "                min-max band across seeds, dashed solved threshold",
+      "Episodes count from 1. solved_at_episode: the first episode at which the mean",
+      "return of the last 100 episodes reaches 475 (CartPole) or -100 (Acrobot), else",
+      "-1 (always -1 for Reaching). final_ma100: mean return of the last 100 episodes.",
+      "sigma is empty for bp, which injects no noise. Each seed independently seeds the",
+      "learner's weights, noise and actions and the environment's start states.",
+      "Stdout: a table per setting (solved seeds, episodes to solve: median and range",
+      "over solved seeds, median final_ma100, steps/s of one thread). Stderr: progress.",
+      ""
+    })
+final class ExperimentCommand implements Callable<Integer> {
+  private static final String RULE_NAMES = "nrl, rmhl, rmhl-implicit, bp";
+
+  @Option(names = "--task", required = true, paramLabel = "TASK", description = "cartpole, acrobot or reaching.")
+  String task;
+
+  @Option(names = "--rules", paramLabel = "R1,R2,...", defaultValue = "nrl,rmhl,bp",
+      description = "Rules: " + RULE_NAMES + " (default: ${DEFAULT-VALUE}).")
+  String rules;
+
+  @Option(names = "--seeds", paramLabel = "S1,S2,...", defaultValue = "1,2,3,4,5",
+      description = "Run seeds (default: ${DEFAULT-VALUE}).")
+  String seeds;
+
+  @Option(names = "--episodes", paramLabel = "N",
+      description = "Episodes per run, cartpole and acrobot (default: the paper's 20000 and 8000).")
+  String episodes;
+
+  @Option(names = "--steps", paramLabel = "N",
+      description = "Steps per run, reaching; runs floor(N / 300) whole trials (default: the paper's 5000000).")
+  String steps;
+
+  @Option(names = "--hidden", paramLabel = "H1,H2,...", description = "Hidden-layer widths (default: 64).")
+  String hidden;
+
+  @Option(names = "--lr", paramLabel = "X,Y,...",
+      description = "Learning rates; each rule runs each (default: a per-rule, per-task value).")
+  String learningRates;
+
+  @Option(names = "--sigma", paramLabel = "X,Y,...",
+      description = "Noise standard deviations for the noisy rules; bp ignores them (default: 0.001).")
+  String sigmas;
+
+  @Option(names = "--fanout", paramLabel = "on|off",
+      description = "Scale NRL's layer updates by their unit counts, as the reference code (default: on,"
+          + " reaching off). Other rules never scale.")
+  String fanOut;
+
+  @Option(names = "--noise", paramLabel = "KIND", defaultValue = "gaussian",
+      description = "Neuron noise: gaussian or rademacher (default: ${DEFAULT-VALUE}).")
+  String noise;
+
+  @Option(names = "--corrected",
+      description = "Reaching: reward against the real target instead of neurogym's floor(target).")
+  boolean corrected;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Runs at once (default: available processors).")
+  String threads;
+
+  @Option(names = "--stop-when-solved",
+      description = "End a run once its 100-episode moving average reaches the threshold; its curve then"
+          + " ends early and the plot aggregates only the runs still going.")
+  boolean stopWhenSolved;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder, created if needed.")
+  String out;
+
+  @Option(names = "--force", description = "Write into a non-empty --out folder, replacing the four files.")
+  boolean force;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    ExperimentPlan plan = plan();
+    int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : positiveInt("--threads", threads);
+    List<RunSpec> runs = plan.runs();
+    Path dir = outputFolder();
+    ResultFiles.writeConfig(dir.resolve(ResultFiles.CONFIG_JSON), VersionProvider.implementationVersion(),
+        spec.commandLine().getParseResult().originalArgs(), runs);
+
+    Experiment experiment = new Experiment(runs, threadCount);
+    List<RunResult> results;
+    try (ExperimentProgress progress = ExperimentProgress.start(spec.commandLine().getErr(), experiment, plan.isGrid())) {
+      results = experiment.run(progress);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a run failed: " + e.getCause(), e.getCause());
+    }
+
+    ResultFiles.writeEpisodes(dir.resolve(ResultFiles.EPISODES_CSV), results);
+    ResultFiles.writeSummary(dir.resolve(ResultFiles.SUMMARY_CSV), results);
+    CurvePlot.writePng(dir.resolve(CurvePlot.CURVES_PNG), plan.task(), plan.corrected(), results, plan.isGrid());
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.printf(Locale.ROOT, "%s: %d runs, %d %ss each%n", plan.task().title(plan.corrected()), runs.size(),
+        plan.episodes(), plan.task().episodeNoun());
+    stdout.print(SummaryTable.format(results, plan.isGrid()));
+    stdout.println("wrote " + dir);
+    stdout.flush();
+    return Main.EXIT_OK;
+  }
+
+  private ExperimentPlan plan() {
+    Task parsedTask = Task.byId(task);
+    if (parsedTask == null) {
+      throw new UsageException("--task: unknown task '" + task + "' (cartpole, acrobot, reaching)");
+    }
+    boolean reaching = parsedTask == Task.REACHING;
+    if (corrected && !reaching) {
+      throw new UsageException("--corrected: only reaching has a corrected reward");
+    }
+    if (stopWhenSolved && reaching) {
+      throw new UsageException("--stop-when-solved: reaching has no solved threshold");
+    }
+    return new ExperimentPlan(parsedTask, corrected, parseRules(), parseSeeds(),
+        hidden == null ? TaskDefaults.hidden() : parseHidden(), positiveNumbers("--lr", learningRates),
+        positiveNumbers("--sigma", sigmas), parseFanOut(parsedTask), parseNoise(), budget(parsedTask), stopWhenSolved);
+  }
+
+  private List<Rule> parseRules() {
+    List<Rule> parsed = new ArrayList<>();
+    for (String name : fields("--rules", rules)) {
+      Rule rule = Stream.of(Rule.values()).filter(r -> Setting.ruleId(r).equals(name)).findFirst()
+          .orElseThrow(() -> new UsageException("--rules: unknown rule '" + name + "' (" + RULE_NAMES + ")"));
+      if (parsed.contains(rule)) {
+        throw new UsageException("--rules: '" + name + "' is listed twice");
+      }
+      parsed.add(rule);
+    }
+    return parsed;
+  }
+
+  private List<Long> parseSeeds() {
+    List<Long> parsed = new ArrayList<>();
+    for (String field : fields("--seeds", seeds)) {
+      long seed;
+      try {
+        seed = Long.parseLong(field);
+      } catch (NumberFormatException e) {
+        throw new UsageException("--seeds: '" + field + "' is not an integer");
+      }
+      if (parsed.contains(seed)) {
+        throw new UsageException("--seeds: " + seed + " is listed twice");
+      }
+      parsed.add(seed);
+    }
+    return parsed;
+  }
+
+  private int[] parseHidden() {
+    String[] widths = fields("--hidden", hidden);
+    int[] parsed = new int[widths.length];
+    for (int i = 0; i < widths.length; i++) {
+      parsed[i] = positiveInt("--hidden", widths[i]);
+      if (parsed[i] > 65_536) {
+        throw new UsageException("--hidden: widths must be 1..65536, got " + parsed[i]);
+      }
+    }
+    return parsed;
+  }
+
+  /** An empty list when the option is absent (the per-rule defaults apply). */
+  private static List<Double> positiveNumbers(String option, String list) {
+    if (list == null) {
+      return List.of();
+    }
+    List<Double> parsed = new ArrayList<>();
+    for (String field : fields(option, list)) {
+      double value;
+      try {
+        value = Double.parseDouble(field);
+      } catch (NumberFormatException e) {
+        throw new UsageException(option + ": '" + field + "' is not a number");
+      }
+      if (!(value > 0) || !Double.isFinite(value)) {
+        throw new UsageException(option + ": values must be finite and > 0, got '" + field + "'");
+      }
+      if (parsed.contains(value)) {
+        throw new UsageException(option + ": " + field + " is listed twice");
+      }
+      parsed.add(value);
+    }
+    return parsed;
+  }
+
+  private boolean parseFanOut(Task parsedTask) {
+    if (fanOut == null) {
+      return TaskDefaults.fanOut(parsedTask);
+    }
+    return switch (fanOut) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new UsageException("--fanout: must be on or off, got '" + fanOut + "'");
+    };
+  }
+
+  private NoiseKind parseNoise() {
+    return switch (noise) {
+      case "gaussian" -> NoiseKind.GAUSSIAN;
+      case "rademacher" -> NoiseKind.RADEMACHER;
+      default -> throw new UsageException("--noise: unknown noise '" + noise + "' (gaussian, rademacher)");
+    };
+  }
+
+  /** Episodes per run; for Reaching whole trials from --steps. */
+  private int budget(Task parsedTask) {
+    if (parsedTask != Task.REACHING) {
+      if (steps != null) {
+        throw new UsageException("--steps: " + parsedTask.id() + " counts episodes; use --episodes");
+      }
+      return episodes == null ? (int) TaskDefaults.budget(parsedTask) : positiveInt("--episodes", episodes);
+    }
+    if (episodes != null) {
+      throw new UsageException("--episodes: reaching counts steps; use --steps");
+    }
+    int trialSteps = parsedTask.maxEpisodeSteps();
+    long stepBudget = steps == null ? TaskDefaults.budget(parsedTask) : positiveLong("--steps", steps);
+    long trials = stepBudget / trialSteps;
+    if (trials < 1 || trials > Integer.MAX_VALUE) {
+      throw new UsageException("--steps: must be " + trialSteps + " (one trial) or more, got " + stepBudget);
+    }
+    return (int) trials;
+  }
+
+  /** The --out folder, created; refuses a file, and a non-empty folder without --force. */
+  private Path outputFolder() {
+    Path dir;
+    try {
+      dir = Path.of(out);
+    } catch (InvalidPathException e) {
+      throw new UsageException("--out: '" + out + "' is not a valid path");
+    }
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new UsageException("--out: '" + out + "' exists and is not a folder");
+    }
+    if (!force && isNonEmptyFolder(dir)) {
+      throw new UsageException("--out: '" + out + "' is not empty (add --force to overwrite)");
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UsageException("--out: cannot create '" + out + "': " + e);
+    }
+    if (!Files.isWritable(dir)) {
+      throw new UsageException("--out: '" + out + "' is not writable");
+    }
+    return dir;
+  }
+
+  private static boolean isNonEmptyFolder(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.findAny().isPresent();
+    } catch (IOException e) {
+      throw new UsageException("--out: cannot list '" + dir + "': " + e);
+    }
+  }
+
+  private static int positiveInt(String option, String text) {
+    long value = positiveLong(option, text);
+    if (value > Integer.MAX_VALUE) {
+      throw new UsageException(option + ": " + text + " is too large");
+    }
+    return (int) value;
+  }
+
+  private static long positiveLong(String option, String text) {
+    long value;
+    try {
+      value = Long.parseLong(text.trim());
+    } catch (NumberFormatException e) {
+      throw new UsageException(option + ": '" + text + "' is not an integer");
+    }
+    if (value < 1) {
+      throw new UsageException(option + ": must be >= 1, got " + value);
+    }
+    return value;
+  }
+
+  /** Comma-separated, trimmed, none empty. */
+  private static String[] fields(String option, String list) {
+    String[] parsed = Arrays.stream(list.split(",", -1)).map(String::trim).toArray(String[]::new);
+    if (Arrays.stream(parsed).anyMatch(String::isEmpty)) {
+      throw new UsageException(option + ": empty entry in '" + list + "'");
+    }
+    return parsed;
+  }
+}

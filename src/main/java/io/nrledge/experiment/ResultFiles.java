@@ -1,0 +1,148 @@
+package io.nrledge.experiment;
+
+import io.nrledge.learner.LearnerConfig;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes an experiment's {@code episodes.csv}, {@code summary.csv} and {@code config.json}. CSV
+ * numbers are Java's shortest round-trip decimals; σ is empty (JSON null) for a rule without
+ * noise. Only {@code summary.csv} holds timings, so the other two repeat exactly for the same runs.
+ */
+public final class ResultFiles {
+  public static final String EPISODES_CSV = "episodes.csv";
+  public static final String SUMMARY_CSV = "summary.csv";
+  public static final String CONFIG_JSON = "config.json";
+  public static final String EPISODES_HEADER = "task,rule,seed,lr,sigma,episode,return,steps";
+  public static final String SUMMARY_HEADER =
+      "task,rule,seed,lr,sigma,episodes,final_ma100,solved_at_episode,wall_seconds,steps_per_second";
+
+  private ResultFiles() {}
+
+  /** One row per episode (Reaching: trial), episodes numbered from 1. */
+  public static void writeEpisodes(Path file, List<RunResult> results) throws IOException {
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write(EPISODES_HEADER);
+      out.write('\n');
+      for (RunResult result : results) {
+        String key = runKey(result.spec());
+        for (int e = 0; e < result.episodes(); e++) {
+          out.write(key);
+          out.write(',');
+          out.write(Integer.toString(e + 1));
+          out.write(',');
+          out.write(Double.toString(result.returns()[e]));
+          out.write(',');
+          out.write(Integer.toString(result.steps()[e]));
+          out.write('\n');
+        }
+      }
+    }
+  }
+
+  /** One row per run. */
+  public static void writeSummary(Path file, List<RunResult> results) throws IOException {
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write(SUMMARY_HEADER);
+      out.write('\n');
+      for (RunResult result : results) {
+        out.write(String.format(Locale.ROOT, "%s,%d,%s,%d,%.3f,%.0f%n", runKey(result.spec()), result.episodes(),
+            Double.toString(result.finalMovingAverage()), result.solvedAtEpisode(), result.wallSeconds(),
+            result.stepsPerSecond()));
+      }
+    }
+  }
+
+  /**
+   * The exact configuration of every run, one JSON object per line inside {@code "runs"}, so that
+   * each run can be repeated from this file alone.
+   */
+  public static void writeConfig(Path file, String version, List<String> arguments, List<RunSpec> specs)
+      throws IOException {
+    StringBuilder json = new StringBuilder("{\n");
+    json.append("  \"version\": ").append(string(version)).append(",\n");
+    json.append("  \"arguments\": [");
+    for (int i = 0; i < arguments.size(); i++) {
+      json.append(i == 0 ? "" : ", ").append(string(arguments.get(i)));
+    }
+    json.append("],\n");
+    json.append("  \"moving_average_window\": ").append(MovingAverage.WINDOW).append(",\n");
+    json.append("  \"runs\": [\n");
+    for (int i = 0; i < specs.size(); i++) {
+      json.append("    ").append(runJson(specs.get(i))).append(i + 1 < specs.size() ? ",\n" : "\n");
+    }
+    json.append("  ]\n}\n");
+    Files.writeString(file, json, StandardCharsets.UTF_8);
+  }
+
+  private static String runJson(RunSpec spec) {
+    LearnerConfig c = spec.learner();
+    StringBuilder s = new StringBuilder("{");
+    s.append("\"task\": ").append(string(spec.task().id()));
+    if (spec.task() == Task.REACHING) {
+      s.append(", \"reward\": ").append(string(spec.corrected() ? "corrected" : "neurogym-floor-target"));
+    }
+    s.append(", \"rule\": ").append(string(Setting.ruleId(c.rule())));
+    s.append(", \"seed\": ").append(spec.seed());
+    s.append(", \"env_seed\": ").append(spec.envSeed());
+    s.append(", \"layer_sizes\": [");
+    int[] layers = c.layerSizes();
+    for (int i = 0; i < layers.length; i++) {
+      s.append(i == 0 ? "" : ", ").append(layers[i]);
+    }
+    s.append("]");
+    s.append(", \"form\": ").append(string(c.form().name().toLowerCase(Locale.ROOT)));
+    s.append(", \"learning_rate\": ").append(c.learningRate());
+    s.append(", \"sigma\": ").append(Double.isNaN(spec.sigma()) ? "null" : Double.toString(spec.sigma()));
+    s.append(", \"noise\": ").append(spec.noiseKind() == null ? "null" : string(spec.noiseKind().name().toLowerCase(Locale.ROOT)));
+    s.append(", \"baseline_rate\": ").append(c.baselineRate());
+    s.append(", \"trace_decay\": ").append(c.traceDecay());
+    s.append(", \"fan_out\": ").append(c.fanOut());
+    s.append(", \"return_norm_floor\": ").append(c.returnNormFloor());
+    s.append(", \"hidden_activation\": ").append(string(c.hiddenActivation().name().toLowerCase(Locale.ROOT)));
+    s.append(", \"leak_slope\": ").append(c.leakSlope());
+    s.append(", \"biases\": ").append(c.biases());
+    s.append(", \"implicit_noise_rate\": ").append(c.implicitNoiseRate());
+    s.append(", \"weight_seed\": ").append(c.weightSeed());
+    s.append(", \"noise_seed\": ").append(c.noiseSeed());
+    s.append(", \"action_seed\": ").append(c.actionSeed());
+    if (spec.task() == Task.REACHING) {
+      s.append(", \"trials\": ").append(spec.episodes());
+      s.append(", \"steps\": ").append((long) spec.episodes() * spec.task().maxEpisodeSteps());
+    } else {
+      s.append(", \"episodes\": ").append(spec.episodes());
+    }
+    s.append(", \"stop_when_solved\": ").append(spec.stopWhenSolved());
+    return s.append("}").toString();
+  }
+
+  /** "task,rule,seed,lr,sigma" of a run. */
+  private static String runKey(RunSpec spec) {
+    double sigma = spec.sigma();
+    return spec.task().id() + "," + Setting.ruleId(spec.learner().rule()) + "," + spec.seed() + ","
+        + spec.learner().learningRate() + "," + (Double.isNaN(sigma) ? "" : Double.toString(sigma));
+  }
+
+  private static String string(String value) {
+    StringBuilder s = new StringBuilder("\"");
+    for (char ch : value.toCharArray()) {
+      switch (ch) {
+        case '"' -> s.append("\\\"");
+        case '\\' -> s.append("\\\\");
+        default -> {
+          if (ch < 0x20) {
+            s.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+          } else {
+            s.append(ch);
+          }
+        }
+      }
+    }
+    return s.append('"').toString();
+  }
+}

@@ -1,0 +1,233 @@
+package io.nrledge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ExperimentCommandTest {
+  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+  private PrintStream originalOut;
+  private PrintStream originalErr;
+
+  @TempDir Path tmp;
+
+  @BeforeEach
+  void captureStreams() {
+    originalOut = System.out;
+    originalErr = System.err;
+    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restoreStreams() {
+    System.setOut(originalOut);
+    System.setErr(originalErr);
+  }
+
+  private List<String> outLines() {
+    return stdout.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+
+  private List<String> errLines() {
+    return stderr.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+
+  private int runCartPole(Path out, String threads) {
+    return Main.execute("experiment", "--task", "cartpole", "--rules", "nrl,bp", "--seeds", "1,2", "--episodes", "50",
+        "--threads", threads, "--out", out.toString());
+  }
+
+  @Test
+  void shouldWriteAllFourFilesWithTheirHeadersAndOneRowPerEpisodeAndRun() throws IOException {
+    Path out = tmp.resolve("run");
+    assertEquals(0, runCartPole(out, "2"));
+
+    List<String> episodes = Files.readAllLines(out.resolve("episodes.csv"));
+    assertEquals("task,rule,seed,lr,sigma,episode,return,steps", episodes.get(0));
+    assertEquals(1 + 2 * 2 * 50, episodes.size());
+    String[] lastBpRow = episodes.get(episodes.size() - 1).split(",", -1);
+    assertEquals(List.of("cartpole", "bp", "2", "0.01", "", "50"), List.of(lastBpRow).subList(0, 6), "bp has no sigma");
+    assertEquals(Integer.parseInt(lastBpRow[7]), Double.parseDouble(lastBpRow[6]), 0.0, "CartPole: return = steps");
+    List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+    assertEquals("task,rule,seed,lr,sigma,episodes,final_ma100,solved_at_episode,wall_seconds,steps_per_second",
+        summary.get(0));
+    assertEquals(1 + 4, summary.size());
+    assertTrue(summary.get(1).startsWith("cartpole,nrl,1,0.01,0.001,50,"), summary.get(1));
+    assertEquals("-1", summary.get(1).split(",")[7]);
+  }
+
+  @Test
+  void shouldMentionEveryRunInConfigJson() throws IOException {
+    Path out = tmp.resolve("run");
+    runCartPole(out, "2");
+
+    String config = Files.readString(out.resolve("config.json"));
+    for (String rule : List.of("nrl", "bp")) {
+      for (int seed = 1; seed <= 2; seed++) {
+        String run = "\"task\": \"cartpole\", \"rule\": \"" + rule + "\", \"seed\": " + seed + ",";
+        assertEquals(1, config.lines().filter(line -> line.contains(run)).count(), run);
+      }
+    }
+    assertTrue(config.contains("\"layer_sizes\": [4, 64, 2]"));
+    assertTrue(config.contains("\"sigma\": 0.001, \"noise\": \"gaussian\", \"baseline_rate\": 0.66"));
+    assertTrue(config.contains("\"sigma\": null, \"noise\": null"), "bp has no noise");
+    assertTrue(config.contains("\"version\": "));
+    assertTrue(config.contains("\"episodes\": 50"));
+  }
+
+  @Test
+  void shouldRenderThePlotAsAPngOfTheChosenSize() throws IOException {
+    Path out = tmp.resolve("run");
+    runCartPole(out, "2");
+
+    BufferedImage image = ImageIO.read(out.resolve("curves.png").toFile());
+    assertEquals(1200, image.getWidth());
+    assertEquals(700, image.getHeight());
+  }
+
+  @Test
+  void shouldWriteIdenticalEpisodesForTheSameCommandWhateverTheThreadCount() throws IOException {
+    runCartPole(tmp.resolve("a"), "2");
+    runCartPole(tmp.resolve("b"), "2");
+    runCartPole(tmp.resolve("c"), "1");
+
+    String first = Files.readString(tmp.resolve("a/episodes.csv"));
+    assertEquals(first, Files.readString(tmp.resolve("b/episodes.csv")));
+    assertEquals(first, Files.readString(tmp.resolve("c/episodes.csv")));
+    assertEquals(withoutTimings(tmp.resolve("a/summary.csv")), withoutTimings(tmp.resolve("c/summary.csv")));
+  }
+
+  @Test
+  void shouldPrintATablePerSettingAndOneStderrLinePerRunOffATerminal() {
+    runCartPole(tmp.resolve("run"), "2");
+
+    List<String> out = outLines();
+    assertEquals("CartPole-v1: 4 runs, 50 episodes each", out.get(0));
+    assertTrue(out.get(1).startsWith("setting"), out.get(1));
+    assertTrue(out.get(2).matches("nrl +0/2 +- +- +\\d+\\.\\d +\\d+"), out.get(2));
+    assertTrue(out.get(3).matches("bp +0/2 +- +- +\\d+\\.\\d +\\d+"), out.get(3));
+    List<String> err = errLines();
+    assertEquals(4, err.size(), String.join("\n", err));
+    for (String line : err) {
+      assertTrue(line.matches("cartpole (nrl|bp) seed [12]: not solved, final ma100 \\d+\\.\\d, \\d+\\.\\d s"), line);
+    }
+  }
+
+  @Test
+  void shouldRunReachingTrialsFromAStepBudgetWithTheCorrectedReward() throws IOException {
+    Path out = tmp.resolve("reaching");
+    int exit = Main.execute("experiment", "--task", "reaching", "--rules", "nrl", "--seeds", "4", "--steps", "700",
+        "--corrected", "--out", out.toString());
+
+    assertEquals(0, exit);
+    List<String> episodes = Files.readAllLines(out.resolve("episodes.csv"));
+    assertEquals(1 + 2, episodes.size(), "floor(700 / 300) = 2 whole trials");
+    assertTrue(episodes.get(2).startsWith("reaching,nrl,4,0.01,0.001,2,") && episodes.get(2).endsWith(",300"));
+    assertTrue(Files.readString(out.resolve("config.json")).contains(
+        "\"reward\": \"corrected\", \"rule\": \"nrl\", \"seed\": 4,"));
+    assertTrue(Files.readString(out.resolve("config.json")).contains("\"fan_out\": false"));
+    assertTrue(Files.readString(out.resolve("config.json")).contains("\"trials\": 2, \"steps\": 600"));
+    List<String> err = errLines();
+    assertEquals(1, err.size());
+    assertTrue(err.get(0).matches("reaching nrl seed 4: final ma100 -?\\d+\\.\\d, \\d+\\.\\d s"), err.get(0));
+  }
+
+  @Test
+  void shouldRefuseANonEmptyOutputFolderUnlessForced() throws IOException {
+    Path out = Files.createDirectories(tmp.resolve("used"));
+    Files.writeString(out.resolve("notes.txt"), "keep");
+
+    assertEquals(2, runCartPole(out, "1"));
+    assertEquals(List.of("nrl-edge: --out: '" + out + "' is not empty (add --force to overwrite)"), errLines());
+    assertFalse(Files.exists(out.resolve("episodes.csv")));
+
+    assertEquals(0, Main.execute("experiment", "--task", "cartpole", "--rules", "bp", "--seeds", "1", "--episodes", "5",
+        "--out", out.toString(), "--force"));
+    assertTrue(Files.exists(out.resolve("episodes.csv")));
+    assertEquals("keep", Files.readString(out.resolve("notes.txt")));
+  }
+
+  static Stream<Arguments> badOptions() {
+    return Stream.of(
+        Arguments.of(List.of("--rules", "nrl,x"), "--rules: unknown rule 'x' (nrl, rmhl, rmhl-implicit, bp)"),
+        Arguments.of(List.of("--rules", "nrl,nrl"), "--rules: 'nrl' is listed twice"),
+        Arguments.of(List.of("--rules", "nrl,"), "--rules: empty entry in 'nrl,'"),
+        Arguments.of(List.of("--task", "pendulum"), "--task: unknown task 'pendulum' (cartpole, acrobot, reaching)"),
+        Arguments.of(List.of("--seeds", "1,a"), "--seeds: 'a' is not an integer"),
+        Arguments.of(List.of("--episodes", "0"), "--episodes: must be >= 1, got 0"),
+        Arguments.of(List.of("--episodes", "ten"), "--episodes: 'ten' is not an integer"),
+        Arguments.of(List.of("--steps", "1000"), "--steps: cartpole counts episodes; use --episodes"),
+        Arguments.of(List.of("--task", "reaching", "--episodes", "10"), "--episodes: reaching counts steps; use --steps"),
+        Arguments.of(List.of("--task", "reaching", "--steps", "299"), "--steps: must be 300 (one trial) or more, got 299"),
+        Arguments.of(List.of("--lr", "0.1,-1"), "--lr: values must be finite and > 0, got '-1'"),
+        Arguments.of(List.of("--sigma", "abc"), "--sigma: 'abc' is not a number"),
+        Arguments.of(List.of("--hidden", "64,0"), "--hidden: must be >= 1, got 0"),
+        Arguments.of(List.of("--fanout", "maybe"), "--fanout: must be on or off, got 'maybe'"),
+        Arguments.of(List.of("--noise", "uniform"), "--noise: unknown noise 'uniform' (gaussian, rademacher)"),
+        Arguments.of(List.of("--corrected"), "--corrected: only reaching has a corrected reward"),
+        Arguments.of(List.of("--task", "reaching", "--stop-when-solved"),
+            "--stop-when-solved: reaching has no solved threshold"),
+        Arguments.of(List.of("--threads", "0"), "--threads: must be >= 1, got 0"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badOptions")
+  void shouldRejectABadOptionWithExitTwoAndOneLineNamingIt(List<String> options, String message) {
+    Path out = tmp.resolve("never");
+    List<String> args = new ArrayList<>(List.of("experiment"));
+    if (!options.contains("--task")) {
+      args.addAll(List.of("--task", "cartpole"));
+    }
+    if (!options.contains("--episodes") && !options.contains("--steps")) {
+      args.addAll(List.of(options.contains("reaching") ? "--steps" : "--episodes", "300"));
+    }
+    args.addAll(options);
+    args.addAll(List.of("--out", out.toString()));
+
+    assertEquals(2, Main.execute(args.toArray(String[]::new)));
+    assertEquals(List.of("nrl-edge: " + message), errLines());
+    assertFalse(Files.exists(out), "nothing is created before every option is valid");
+    assertTrue(outLines().isEmpty());
+  }
+
+  @Test
+  void shouldRejectAnOutputPathThatIsAFile() throws IOException {
+    Path file = Files.writeString(tmp.resolve("file.txt"), "x");
+
+    assertEquals(2, runCartPole(file, "1"));
+    assertEquals(List.of("nrl-edge: --out: '" + file + "' exists and is not a folder"), errLines());
+  }
+
+  private static List<String> withoutTimings(Path summary) throws IOException {
+    return Files.readAllLines(summary).stream().map(line -> line.substring(0, nthComma(line, 8))).toList();
+  }
+
+  private static int nthComma(String line, int n) {
+    int index = -1;
+    for (int i = 0; i < n; i++) {
+      index = line.indexOf(',', index + 1);
+    }
+    return index;
+  }
+}
