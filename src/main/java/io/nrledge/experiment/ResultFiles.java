@@ -51,7 +51,7 @@ public final class ResultFiles {
       out.write(SUMMARY_HEADER);
       out.write('\n');
       for (RunResult result : results) {
-        out.write(String.format(Locale.ROOT, "%s,%d,%s,%d,%.3f,%.0f%n", runKey(result.spec()), result.episodes(),
+        out.write(String.format(Locale.ROOT, "%s,%d,%s,%d,%.3f,%.0f\n", runKey(result.spec()), result.episodes(),
             Double.toString(result.finalMovingAverage()), result.solvedAtEpisode(), result.wallSeconds(),
             result.stepsPerSecond()));
       }

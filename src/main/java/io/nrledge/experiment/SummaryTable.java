@@ -13,7 +13,8 @@ import java.util.Map;
  * seeds, and steps per second of one thread (the setting's steps over its runs' summed wall time).
  */
 public final class SummaryTable {
-  private static final String ROW = "%-28s %6s  %-10s %-13s %11s %10s%n";
+  /** Columns after the setting, whose width fits the longest label. */
+  private static final String COLUMNS = " %6s  %-10s %-13s %11s %10s%n";
 
   private SummaryTable() {}
 
@@ -22,15 +23,20 @@ public final class SummaryTable {
     for (RunResult result : results) {
       bySetting.computeIfAbsent(result.spec().setting(), s -> new ArrayList<>()).add(result);
     }
-    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, ROW,
+    int width = "setting".length();
+    for (Setting setting : bySetting.keySet()) {
+      width = Math.max(width, setting.label(labelHyperParameters).length());
+    }
+    String row = "%-" + width + "s" + COLUMNS;
+    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, row,
         "setting", "solved", "to solve", "(range)", "final ma100", "steps/s"));
     for (Map.Entry<Setting, List<RunResult>> group : bySetting.entrySet()) {
-      table.append(row(group.getKey().label(labelHyperParameters), group.getValue()));
+      table.append(row(row, group.getKey().label(labelHyperParameters), group.getValue()));
     }
     return table.toString();
   }
 
-  private static String row(String label, List<RunResult> runs) {
+  private static String row(String format, String label, List<RunResult> runs) {
     boolean hasThreshold = Double.isFinite(runs.get(0).threshold());
     int[] solvedAt = runs.stream().mapToInt(RunResult::solvedAtEpisode).filter(e -> e > 0).sorted().toArray();
     double[] finals = runs.stream().mapToDouble(RunResult::finalMovingAverage).sorted().toArray();
@@ -39,7 +45,7 @@ public final class SummaryTable {
     String solved = hasThreshold ? solvedAt.length + "/" + runs.size() : "-";
     String median = solvedAt.length == 0 ? "-" : format(SeedBand.median(toDoubles(solvedAt), solvedAt.length));
     String range = solvedAt.length == 0 ? "-" : solvedAt[0] + "-" + solvedAt[solvedAt.length - 1];
-    return String.format(Locale.ROOT, ROW, label, solved, median, range,
+    return String.format(Locale.ROOT, format, label, solved, median, range,
         String.format(Locale.ROOT, "%.1f", SeedBand.median(finals, finals.length)),
         seconds > 0 ? String.format(Locale.ROOT, "%.0f", steps / seconds) : "-");
   }
