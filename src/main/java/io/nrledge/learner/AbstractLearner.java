@@ -1,0 +1,204 @@
+package io.nrledge.learner;
+
+/**
+ * What every rule shares: the network, the clean buffers, action sampling, the reward baseline and
+ * the credit forms of {@link Learner}. A rule only says how one step's eligibility factors are made
+ * ({@link #probe}): after it, {@code E_l += u_l · v_{l−1}ᵀ} is this step's contribution.
+ *
+ * <p>Updates, with δ the reward-prediction error from {@link RewardBaseline} and c_l the fan-out
+ * factor (n_l for NRL with fan-out on, else 1):
+ *
+ * <pre>
+ * EPISODIC    per step  E ← γe·E + u vᵀ;  at episode end  δ = (R − r̄)/max(|R|, floor),  W_l += η c_l δ E_l,  E ← 0
+ * IMMEDIATE   per reward  δ = r − r̄,  W_l += η c_l δ u_l v_{l−1}ᵀ  (this step's factors, no trace)
+ * CONTINUING  per step  E ← γe·E + u vᵀ;  per reward  δ = r − r̄,  W_l += η c_l δ E_l(as it stood stepsAgo steps back)
+ * </pre>
+ */
+abstract class AbstractLearner implements Learner {
+  final LearnerConfig config;
+  final Network net;
+  final CreditForm form;
+  final int actions;
+  final int outputOffset;
+  final double[] z;
+  final double[] x;
+  final double[] probs;
+  /** Postsynaptic factor of the last step, in the unit layout. */
+  final double[] u;
+  /** Presynaptic activity of the last step: the rule points it at one of its activation buffers. */
+  double[] v;
+
+  private final Xoshiro256StarStar actionStream;
+  private final RewardBaseline baseline;
+  private final Eligibility eligibility;
+  private final double[] layerScale;
+  private final double learningRate;
+  private final double traceDecay;
+  private double episodeReturn;
+
+  private final double[][] historyU;
+  private final double[][] historyV;
+  private int historyNewest = -1;
+  private int historyCount;
+
+  /** Not real-time safe: allocates every buffer the rule will use. */
+  AbstractLearner(LearnerConfig config) {
+    this.config = config;
+    int[] sizes = config.layerSizes();
+    this.net = new Network(sizes, config.hiddenActivation(), config.leakSlope(), config.biases(), config.weightSeed());
+    this.form = config.form();
+    this.actions = net.outputSize();
+    this.outputOffset = net.unitOffset(net.layers());
+    this.z = new double[net.unitCount()];
+    this.x = new double[net.unitCount()];
+    this.probs = new double[actions];
+    this.u = new double[net.unitCount()];
+    this.v = x;
+    this.actionStream = new Xoshiro256StarStar(config.actionSeed());
+    this.baseline = new RewardBaseline(config.baselineRate());
+    this.eligibility = new Eligibility(net);
+    this.layerScale = new double[net.layers() + 1];
+    for (int l = 1; l <= net.layers(); l++) {
+      layerScale[l] = config.rule() == Rule.NRL && config.fanOut() ? net.size(l) : 1.0;
+    }
+    this.learningRate = config.learningRate();
+    this.traceDecay = config.traceDecay();
+    int history = form == CreditForm.CONTINUING ? config.rewardHistorySteps() : 0;
+    this.historyU = new double[history][net.unitCount()];
+    this.historyV = new double[history][net.unitCount()];
+  }
+
+  /**
+   * Runs the rule's passes for {@code observation}, fills {@link #u} and points {@link #v} at the
+   * presynaptic activity, and returns the action: {@code forcedAction} when ≥ 0, else one sampled
+   * with {@link #sampleAction}. Real-time safe.
+   */
+  abstract int probe(double[] observation, int forcedAction);
+
+  final int sampleAction(double[] logits) {
+    Policy.softmax(logits, outputOffset, actions, probs);
+    return Policy.sample(probs, actions, actionStream);
+  }
+
+  @Override
+  public final int step(double[] observation) {
+    int a = probe(observation, -1);
+    switch (form) {
+      case EPISODIC -> {
+        if (traceDecay != 1.0) {
+          eligibility.decay(traceDecay);
+        }
+        eligibility.addOuter(1.0, u, v);
+      }
+      case CONTINUING -> {
+        eligibility.decay(traceDecay);
+        eligibility.addOuter(1.0, u, v);
+        remember();
+      }
+      case IMMEDIATE -> { }
+    }
+    return a;
+  }
+
+  @Override
+  public final int act(double[] observation) {
+    net.forward(observation, z, x);
+    return sampleAction(z);
+  }
+
+  @Override
+  public final int greedyAction(double[] observation) {
+    net.forward(observation, z, x);
+    return Policy.argmax(z, outputOffset, actions);
+  }
+
+  @Override
+  public final void reward(double reward, int stepsAgo) {
+    switch (form) {
+      case EPISODIC -> episodeReturn += reward;
+      case IMMEDIATE -> {
+        double delta = baseline.predictionError(reward);
+        Eligibility.addOuterTo(net.weights(), net, learningRate * delta, u, v, layerScale);
+      }
+      case CONTINUING -> creditPast(baseline.predictionError(reward), stepsAgo);
+    }
+  }
+
+  @Override
+  public final void endEpisode() {
+    switch (form) {
+      case EPISODIC -> {
+        double R = episodeReturn;
+        double error = baseline.predictionError(R);
+        double floor = config.returnNormFloor();
+        double delta = floor > 0 ? error / Math.max(Math.abs(R), floor) : error;
+        eligibility.applyTo(net.weights(), learningRate * delta, layerScale);
+        eligibility.clear();
+        episodeReturn = 0;
+      }
+      case IMMEDIATE -> baseline.reset();
+      case CONTINUING -> {
+        eligibility.clear();
+        historyCount = 0;
+      }
+    }
+  }
+
+  /** {@code W += η c δ E_{t−m}} with {@code E_{t−m} = γ^{−m}(E_t − Σ_{j<m} γ^j u_{t−j} v_{t−j}ᵀ)}. */
+  private void creditPast(double delta, int stepsAgo) {
+    int m = Math.max(0, Math.min(stepsAgo, historyCount));
+    double k = learningRate * delta * Math.pow(traceDecay, -m);
+    eligibility.applyTo(net.weights(), k, layerScale);
+    double decayPower = 1.0;
+    for (int j = 0; j < m; j++) {
+      int slot = Math.floorMod(historyNewest - j, historyU.length);
+      Eligibility.addOuterTo(net.weights(), net, -k * decayPower, historyU[slot], historyV[slot], layerScale);
+      decayPower *= traceDecay;
+    }
+  }
+
+  private void remember() {
+    historyNewest = (historyNewest + 1) % historyU.length;
+    System.arraycopy(u, 0, historyU[historyNewest], 0, u.length);
+    System.arraycopy(v, 0, historyV[historyNewest], 0, v.length);
+    historyCount = Math.min(historyCount + 1, historyU.length);
+  }
+
+  @Override
+  public final int maxRewardDelaySteps() {
+    return historyU.length;
+  }
+
+  @Override
+  public final int observationSize() {
+    return net.inputSize();
+  }
+
+  @Override
+  public final int actionCount() {
+    return actions;
+  }
+
+  @Override
+  public final Network network() {
+    return net;
+  }
+
+  @Override
+  public final boolean weightsFinite() {
+    return net.weightsFinite();
+  }
+
+  /** The clean policy's probabilities after the last pass that computed them. */
+  final double[] probabilities() {
+    return probs;
+  }
+
+  final double[] eligibilityTrace() {
+    return eligibility.trace;
+  }
+
+  public final LearnerConfig config() {
+    return config;
+  }
+}

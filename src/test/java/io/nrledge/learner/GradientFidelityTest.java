@@ -1,0 +1,158 @@
+package io.nrledge.learner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** NRL's estimate against the exact ∇ ln π from backprop; backprop against finite differences. */
+class GradientFidelityTest {
+
+  @Test
+  void backpropGradientShouldMatchFiniteDifferences() {
+    for (Activation activation : Activation.values()) {
+      for (boolean biases : new boolean[] {false, true}) {
+        LearnerConfig config = LearnerConfig.builder(5, 7, 6, 3).rule(Rule.BP)
+            .hiddenActivation(activation).biases(biases).seed(11).build();
+        BackpropLearner bp = new BackpropLearner(config);
+        randomizeBiases(bp.network(), 5);
+        double[] obs = {0.3, -1.2, 0.7, 0.05, -0.4};
+        int action = 2;
+        double[] exact = exactGradient(bp, obs, action);
+        double[] w = bp.network().weights();
+        double h = 1e-6;
+        double maxError = 0;
+        double maxGradient = 0;
+        for (int i = 0; i < w.length; i++) {
+          double saved = w[i];
+          w[i] = saved + h;
+          double up = logProbability(bp, obs, action);
+          w[i] = saved - h;
+          double down = logProbability(bp, obs, action);
+          w[i] = saved;
+          double numeric = (up - down) / (2 * h);
+          maxError = Math.max(maxError, Math.abs(numeric - exact[i]));
+          maxGradient = Math.max(maxGradient, Math.abs(exact[i]));
+        }
+        assertTrue(maxGradient > 1e-3, "gradient should not vanish");
+        assertTrue(maxError < 1e-7 * Math.max(1, maxGradient),
+            activation + " biases=" + biases + ": max |finite difference − backprop| = " + maxError);
+      }
+    }
+  }
+
+  @Test
+  void nrlMeanEstimateShouldAlignWithExactGradientOnOneHiddenLayer() {
+    LearnerConfig config = LearnerConfig.builder(4, 64, 2).sigma(1e-3).fanOut(false).seed(3).build();
+    double[] obs = {0.02, -0.3, 0.04, 0.5};
+    int noisyUnits = 64 + 2;
+    Comparison c = compare(config, obs, 1, 1000);
+    assertTrue(c.cosine >= 0.95, "cosine at K=1000 was " + c.cosine);
+    double expectedScale = 1.0 / noisyUnits;
+    assertEquals(expectedScale, c.scale, 0.15 * expectedScale, "projection scale vs 1/N");
+  }
+
+  @Test
+  void nrlCosineShouldRiseTowardOneWithMoreDrawsOnTwoHiddenLayers() {
+    LearnerConfig config = LearnerConfig.builder(6, 32, 32, 3).sigma(1e-3).fanOut(false).seed(5).build();
+    double[] obs = {0.9, 0.4, -0.2, 0.97, 0.3, -0.8};
+    int[] draws = {10, 100, 1000, 10000};
+    double[] cosines = new double[draws.length];
+    StringBuilder table = new StringBuilder("K, cosine, scale×N (6-32-32-3, σ=1e-3)\n");
+    for (int i = 0; i < draws.length; i++) {
+      Comparison c = compare(config, obs, 0, draws[i]);
+      cosines[i] = c.cosine;
+      table.append(draws[i]).append(", ").append(String.format("%.4f, %.3f%n", c.cosine, c.scale * (32 + 32 + 3)));
+    }
+    System.out.print(table);
+    for (int i = 1; i < draws.length; i++) {
+      assertTrue(cosines[i] > cosines[i - 1], "cosine should rise with K:\n" + table);
+    }
+    assertTrue(cosines[draws.length - 1] >= 0.97, "cosine at K=10000:\n" + table);
+  }
+
+  @Test
+  void fanOutFactorShouldTiltTheExpectedDirection() {
+    LearnerConfig off = LearnerConfig.builder(4, 64, 2).fanOut(false).seed(3).build();
+    double[] obs = {0.02, -0.3, 0.04, 0.5};
+    NrlLearner nrl = new NrlLearner(off);
+    double[] exact = exactGradient(new BackpropLearner(off.toBuilder().rule(Rule.BP).build()), obs, 1);
+    double[] tilted = exact.clone();
+    Network net = nrl.network();
+    for (int l = 1; l <= net.layers(); l++) {
+      for (int i = net.weightOffset(l); i < net.weightOffset(l + 1); i++) {
+        tilted[i] *= net.size(l);
+      }
+    }
+    assertTrue(cosine(exact, tilted) < 0.99, "scaling layers by n_l changes the direction");
+  }
+
+  private record Comparison(double cosine, double scale) {}
+
+  /** Mean of K NRL estimates for a fixed state and action vs the exact gradient. */
+  private static Comparison compare(LearnerConfig config, double[] obs, int action, int draws) {
+    NrlLearner nrl = new NrlLearner(config);
+    double[] exact = exactGradient(new BackpropLearner(config.toBuilder().rule(Rule.BP).build()), obs, action);
+    double[] mean = new double[exact.length];
+    for (int k = 0; k < draws; k++) {
+      nrl.probe(obs, action);
+      Eligibility.addOuterTo(mean, nrl.network(), 1.0 / draws, nrl.u, nrl.v);
+    }
+    double dot = 0;
+    double norm = 0;
+    for (int i = 0; i < exact.length; i++) {
+      dot += mean[i] * exact[i];
+      norm += exact[i] * exact[i];
+    }
+    return new Comparison(cosine(mean, exact), dot / norm);
+  }
+
+  static double[] exactGradient(BackpropLearner bp, double[] obs, int action) {
+    bp.probe(obs, action);
+    double[] g = new double[bp.network().weightCount()];
+    Eligibility.addOuterTo(g, bp.network(), 1.0, bp.u, bp.v);
+    return g;
+  }
+
+  private static double logProbability(AbstractLearner learner, double[] obs, int action) {
+    double[] z = new double[learner.network().unitCount()];
+    double[] x = new double[learner.network().unitCount()];
+    learner.network().forward(obs, z, x);
+    int o = learner.network().unitOffset(learner.network().layers());
+    int n = learner.network().outputSize();
+    double max = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < n; k++) {
+      max = Math.max(max, z[o + k]);
+    }
+    double sum = 0;
+    for (int k = 0; k < n; k++) {
+      sum += Math.exp(z[o + k] - max);
+    }
+    return z[o + action] - max - Math.log(sum);
+  }
+
+  private static void randomizeBiases(Network net, long seed) {
+    if (!net.hasBiases()) {
+      return;
+    }
+    Xoshiro256StarStar rng = new Xoshiro256StarStar(seed);
+    for (int l = 1; l <= net.layers(); l++) {
+      int c = net.columns(l);
+      for (int i = 0; i < net.size(l); i++) {
+        net.weights()[net.weightOffset(l) + i * c + c - 1] = 0.5 * rng.nextGaussianDouble();
+      }
+    }
+  }
+
+  private static double cosine(double[] a, double[] b) {
+    double ab = 0;
+    double aa = 0;
+    double bb = 0;
+    for (int i = 0; i < a.length; i++) {
+      ab += a[i] * b[i];
+      aa += a[i] * a[i];
+      bb += b[i] * b[i];
+    }
+    return ab / Math.sqrt(aa * bb);
+  }
+}

@@ -1,0 +1,56 @@
+package io.nrledge.learner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.nrledge.testing.ThreadAllocation;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import java.util.stream.Stream;
+
+/** After warm-up, steps, rewards and episode ends of every rule and form allocate nothing. */
+class ZeroAllocationTest {
+
+  static Stream<Arguments> rulesAndForms() {
+    Stream.Builder<Arguments> all = Stream.builder();
+    for (Rule rule : Rule.values()) {
+      for (CreditForm form : CreditForm.values()) {
+        all.add(Arguments.of(rule, form));
+      }
+    }
+    return all.build();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("rulesAndForms")
+  void shouldAllocateZeroBytesPerStepAfterWarmUp(Rule rule, CreditForm form) {
+    LearnerConfig config = LearnerConfig.builder(4, 64, 2).rule(rule).form(form)
+        .traceDecay(form == CreditForm.CONTINUING ? 0.9 : 1.0).learningRate(1e-3).seed(1).build();
+    Learner learner = Learners.create(config);
+    double[] obs = new double[4];
+    run(learner, obs, 60_000);
+    long before = ThreadAllocation.currentThreadBytes();
+    run(learner, obs, 20_000);
+    long allocated = ThreadAllocation.currentThreadBytes() - before;
+    assertEquals(0, allocated, rule + " " + form + " allocated bytes over 20k steps");
+  }
+
+  /** A loop touching every entry point: train and eval steps, late rewards, episode ends. */
+  private static void run(Learner learner, double[] obs, int steps) {
+    for (int t = 0; t < steps; t++) {
+      obs[0] = Math.sin(t * 0.01);
+      obs[1] = Math.cos(t * 0.013);
+      obs[2] = (t % 7) * 0.1;
+      obs[3] = -obs[0];
+      int a = learner.step(obs);
+      learner.reward(a == 0 ? 1.0 : 0.0, t % 3);
+      if (t % 97 == 0) {
+        learner.act(obs);
+        learner.greedyAction(obs);
+      }
+      if (t % 200 == 199) {
+        learner.endEpisode();
+      }
+    }
+  }
+}
