@@ -17,9 +17,8 @@ import java.util.List;
  * Actions: 0 pushes left, 1 right. Reward +1 on every step, the terminal one included.
  * Terminated when |x| &gt; 2.4 m or |θ| &gt; 12°; truncated at 500 steps. Start state
  * U(−0.05, 0.05)⁴. Observation and {@link #resetTo} state: {@code [x, x_dot, theta, theta_dot]}.
- * Observations stay in double precision (Gymnasium hands the agent float32 copies). Uses
- * {@link StrictMath} so a seed replays the same bits on every machine. Must never allocate after
- * construction.
+ * Observations stay in double precision (Gymnasium hands the agent float32 copies). Must never
+ * allocate after construction.
  */
 public final class CartPole implements Environment {
   static final double GRAVITY = 9.8;
@@ -97,8 +96,8 @@ public final class CartPole implements Environment {
   public double step(int action) {
     Preconditions.checkStep(this, action);
     double force = action == 1 ? FORCE_N : -FORCE_N;
-    double cosTheta = StrictMath.cos(theta);
-    double sinTheta = StrictMath.sin(theta);
+    double cosTheta = Math.cos(theta);
+    double sinTheta = Math.sin(theta);
     double temp = (force + POLE_MASS_LENGTH * (thetaDot * thetaDot) * sinTheta) / TOTAL_MASS_KG;
     double thetaAcc = (GRAVITY * sinTheta - cosTheta * temp)
         / (HALF_LENGTH_M * (4.0 / 3.0 - MASS_POLE_KG * (cosTheta * cosTheta) / TOTAL_MASS_KG));

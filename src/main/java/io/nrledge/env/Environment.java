@@ -9,6 +9,10 @@ import java.util.List;
  * <p>A new environment is seeded with 0 and already reset. {@link #step(int)} after the episode
  * ended ({@link #done()}) or with an action outside {@code [0, actionCount())} is a caller bug and
  * throws.
+ *
+ * <p>The same seed and actions replay bit-identical episodes on one CPU type. Implementations use
+ * {@link Math#sin}/{@link Math#cos} (HotSpot intrinsics), not {@link StrictMath}, whose fdlibm port
+ * allocates a scratch array per call; so last bits may differ between CPU types.
  */
 public interface Environment {
   /** "cartpole", "acrobot" or "reaching". */

@@ -1,0 +1,171 @@
+package io.nrledge.env;
+
+import java.util.List;
+
+/**
+ * neurogym's {@code Reaching1D-v0} as the NRL paper's code configures it (dt 10 ms, fixation
+ * 0 ms, reach 3000 ms): one trial is a single 300-step reach period; move a point on the circle
+ * towards a target angle.
+ *
+ * <p>A trial starts at position π with a target drawn from U(0, 2π). Actions: 0 stays, 1 adds
+ * 0.05 rad, 2 subtracts 0.05 rad; the position is then taken mod 2π (numpy's {@code np.mod}).
+ * The reward of every step, after the move, is
+ * <pre>
+ * r = max(1 − d, −0.1),   d = min(|p − g|, 2π − |p − g|)
+ * </pre>
+ * with {@code p} the new position and {@code g} the rewarded target. In {@link Variant#NEUROGYM}
+ * (the paper's setting) {@code g = floor(target)} ∈ {0, …, 6}, because neurogym stores the ground
+ * truth in the action space's int64 array (a truncating cast); in {@link Variant#CORRECTED}
+ * {@code g = target}. Observation (32):
+ * {@code cos(θi − target)} for the 16 preferred angles {@code θi = i·2π/16}, then
+ * {@code cos(θi − p)}; the real target is shown in both variants. Never terminated; truncated
+ * after 300 steps. {@link #resetTo} state: {@code [position, target]}.
+ *
+ * <p>Differences from neurogym, none of which changes what the agent sees or earns within a
+ * trial: observations are double (neurogym's are float32); neurogym's step at a trial boundary
+ * already returns the next trial's first observation, here {@link #reset()} produces it; and
+ * neurogym's {@code reset()} spends the first trial's first step on a random action. Must never
+ * allocate after construction.
+ */
+public final class Reaching1D implements Environment {
+  /** Which target the reward is measured against. */
+  public enum Variant {
+    /** Reward against {@code floor(target)}: neurogym's integer ground truth, the paper's setting. */
+    NEUROGYM,
+    /** Reward against the real target angle that the observation shows. */
+    CORRECTED
+  }
+
+  static final int RING_UNITS = 16;
+  static final double TWO_PI = 2 * Math.PI;
+  static final double START_POSITION = Math.PI;
+  static final double STEP_RAD = 0.05;
+  static final double CORRECT_REWARD = 1.0;
+  static final double FAIL_REWARD = -0.1;
+  private static final int TRIAL_STEPS = 300;
+  private static final List<String> STATE_NAMES = List.of("position", "target");
+
+  private final Variant variant;
+  private final StartStateRandom random = new StartStateRandom(0);
+  private final double[] preferredAngles = new double[RING_UNITS];
+  private final double[] observation = new double[2 * RING_UNITS];
+  private double position;
+  private double rewardedTarget;
+  private int steps;
+
+  public Reaching1D(Variant variant) {
+    this.variant = variant;
+    for (int i = 0; i < RING_UNITS; i++) {
+      preferredAngles[i] = i * (TWO_PI / RING_UNITS);
+    }
+    reset();
+  }
+
+  public Variant variant() {
+    return variant;
+  }
+
+  @Override
+  public String name() {
+    return "reaching";
+  }
+
+  @Override
+  public int observationSize() {
+    return 2 * RING_UNITS;
+  }
+
+  @Override
+  public int actionCount() {
+    return 3;
+  }
+
+  @Override
+  public void seed(long seed) {
+    random.reseed(seed);
+  }
+
+  @Override
+  public void reset() {
+    startTrial(START_POSITION, random.nextDouble(0, TWO_PI));
+  }
+
+  @Override
+  public void resetTo(double[] state) {
+    Preconditions.checkState(this, state);
+    startTrial(state[0], state[1]);
+  }
+
+  @Override
+  public List<String> stateNames() {
+    return STATE_NAMES;
+  }
+
+  @Override
+  public double step(int action) {
+    Preconditions.checkStep(this, action);
+    if (action == 1) {
+      position += STEP_RAD;
+    } else if (action == 2) {
+      position -= STEP_RAD;
+    }
+    position = floorMod(position, TWO_PI);
+    steps++;
+    writePositionObservation();
+    double distance = Math.abs(position - rewardedTarget);
+    double circularDistance = Math.min(distance, TWO_PI - distance);
+    return Math.max(CORRECT_REWARD - circularDistance, FAIL_REWARD);
+  }
+
+  @Override
+  public boolean terminated() {
+    return false;
+  }
+
+  @Override
+  public boolean truncated() {
+    return steps >= TRIAL_STEPS;
+  }
+
+  @Override
+  public double[] observation() {
+    return observation;
+  }
+
+  @Override
+  public int episodeSteps() {
+    return steps;
+  }
+
+  @Override
+  public int maxEpisodeSteps() {
+    return TRIAL_STEPS;
+  }
+
+  @Override
+  public double solvedThreshold() {
+    return Double.NaN;
+  }
+
+  private void startTrial(double startPosition, double targetAngle) {
+    position = startPosition;
+    rewardedTarget = variant == Variant.NEUROGYM ? (double) (long) targetAngle : targetAngle;
+    steps = 0;
+    for (int i = 0; i < RING_UNITS; i++) {
+      observation[i] = Math.cos(preferredAngles[i] - targetAngle);
+    }
+    writePositionObservation();
+  }
+
+  private void writePositionObservation() {
+    for (int i = 0; i < RING_UNITS; i++) {
+      observation[RING_UNITS + i] = Math.cos(preferredAngles[i] - position);
+    }
+  }
+
+  /** numpy's float {@code np.mod}: the remainder takes the divisor's sign, and a zero is +0. */
+  private static double floorMod(double value, double divisor) {
+    double remainder = value % divisor;
+    return remainder < 0 ? remainder + divisor : remainder + 0.0;
+  }
+}
