@@ -26,7 +26,8 @@ public enum FaultKind {
     return recoverable;
   }
 
-  static String[] labels() {
+  /** Labels in ordinal order, for telemetry. */
+  public static String[] labels() {
     FaultKind[] all = values();
     String[] out = new String[all.length];
     for (int i = 0; i < all.length; i++) {

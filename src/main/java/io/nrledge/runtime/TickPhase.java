@@ -19,7 +19,8 @@ public enum TickPhase {
     return label;
   }
 
-  static String[] labels() {
+  /** Labels in ordinal order, for telemetry. */
+  public static String[] labels() {
     TickPhase[] all = values();
     String[] out = new String[all.length];
     for (int i = 0; i < all.length; i++) {
