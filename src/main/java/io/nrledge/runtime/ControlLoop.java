@@ -239,7 +239,7 @@ public final class ControlLoop implements EventRing.Handler {
   }
 
   private void bookkeeping() {
-    if (settings.perTickReward() != 0) {
+    if (!Double.isNaN(settings.perTickReward())) {
       credit(settings.perTickReward(), 0);
     }
     final int drained = events.drain(this);

@@ -9,7 +9,7 @@ import io.nrledge.learner.CreditForm;
  * @param periodNs tick period
  * @param mode train or eval
  * @param form how rewards reach the learner (must match the learner's own)
- * @param perTickReward constant reward credited every tick (0 for none)
+ * @param perTickReward constant reward credited every tick, NaN for none (0 is credited: it moves the baseline)
  * @param terminalReward reward credited on a terminal event, added to the event's value
  * @param timeLimitTicks episode length limit, 0 for none
  * @param solvedAverage stop once the moving average of returns reaches this (NaN: never)
@@ -44,8 +44,8 @@ public record LoopSettings(
     if (mode == null || form == null) {
       throw new IllegalArgumentException("mode and form must be set");
     }
-    if (!Double.isFinite(perTickReward) || !Double.isFinite(terminalReward)) {
-      throw new IllegalArgumentException("rewards must be finite");
+    if (Double.isInfinite(perTickReward) || !Double.isFinite(terminalReward)) {
+      throw new IllegalArgumentException("rewards must be finite (per-tick NaN: none)");
     }
     if (timeLimitTicks < 0 || averageWindow < 1 || maxTicks < 0 || maxEpisodes < 0 || maxDurationNs < 0 || warmupTicks < 0) {
       throw new IllegalArgumentException("limits and budgets must be >= 0, the average window >= 1");
@@ -57,7 +57,7 @@ public record LoopSettings(
 
   /** Defaults for tests and benchmarks: train, no rewards, no limits, watchdog 5 overruns / 50 ticks. */
   public static LoopSettings of(long periodNs, CreditForm form) {
-    return new LoopSettings(periodNs, Mode.TRAIN, form, 0, 0, 0, Double.NaN, 100, 0, 0, 0, 5, 50, 50_000);
+    return new LoopSettings(periodNs, Mode.TRAIN, form, Double.NaN, 0, 0, Double.NaN, 100, 0, 0, 0, 5, 50, 50_000);
   }
 
   public LoopSettings withMode(Mode m) {
