@@ -76,10 +76,10 @@ public final class ProfileLoader {
         loopS.choice("idle", "park-spin", "park-spin", "spin", "park"),
         loopS.durationNs("spin", 150_000, true),
         loopS.choice("time", "fast", "fast", "realtime"));
+    loopS.finish();
     if (!loopS.has("period")) {
       throw loopS.errorAt("period", "is required (e.g. 20ms)");
     }
-    loopS.finish();
 
     DeviceProfile.Observation observation = observation(top.section("observation"));
     DeviceProfile.Actions actions = actions(top.section("actions"));
