@@ -280,7 +280,12 @@ public final class Network {
   private void activate(int l, double[] z, double[] x) {
     int o = unitOffset[l];
     int end = o + sizes[l];
-    if (activation == Activation.LEAKY_RELU) {
+    if (activation == Activation.LEAKY_RELU && leakSlope <= 1.0) {
+      double a = leakSlope;
+      for (int i = o; i < end; i++) {
+        x[i] = Math.max(z[i], a * z[i]); // = z for z > 0, a·z below, when 0 ≤ a ≤ 1
+      }
+    } else if (activation == Activation.LEAKY_RELU) {
       double a = leakSlope;
       for (int i = o; i < end; i++) {
         double v = z[i];

@@ -27,6 +27,8 @@ final class NrlLearner extends AbstractLearner {
    */
   private final long[] layerSquares;
   private final boolean perLayerProbes;
+  /** Per-layer scaled noise, for the forms whose scale differs between layers. */
+  private final double[] factor;
   private final int probesPerLayer;
 
   NrlLearner(LearnerConfig config) {
@@ -37,6 +39,7 @@ final class NrlLearner extends AbstractLearner {
     this.xNoisy = new double[net.unitCount()];
     this.layerSquares = new long[net.layers() + 1];
     this.perLayerProbes = config.noiseProbe() == NoiseProbe.PER_LAYER;
+    this.factor = new double[net.unitCount()];
     this.probesPerLayer = config.probesPerLayer();
   }
 
@@ -55,10 +58,21 @@ final class NrlLearner extends AbstractLearner {
     net.forwardPair(observation, xi, z, x, zNoisy, xNoisy);
     int a = chooseAction(forcedAction);
     double delta = Policy.logProbabilityChange(zNoisy, z, outputOffset, actions, probs, a);
-    for (int l = 1; l <= net.layers(); l++) {
-      scaleLayerNoise(l, delta, perLayerNorm ? layerSquares[l] : wholeNetwork);
+    if (perLayerNorm) {
+      for (int l = 1; l <= net.layers(); l++) {
+        double k = perSquare(delta, layerSquares[l]);
+        for (int i = net.unitOffset(l); i < net.unitOffset(l + 1); i++) {
+          factor[i] = k * xi[i];
+        }
+      }
+      u = factor;
+      uScale = 1.0;
+      v = x;
+    } else {
+      u = xi;
+      uScale = perSquare(delta, wholeNetwork);
+      v = xNoisy;
     }
-    v = perLayerNorm ? x : xNoisy;
     return a;
   }
 
@@ -68,19 +82,26 @@ final class NrlLearner extends AbstractLearner {
     for (int l = 1; l <= net.layers(); l++) {
       int from = net.unitOffset(l);
       int to = net.unitOffset(l + 1);
-      java.util.Arrays.fill(u, from, to, 0.0);
+      java.util.Arrays.fill(factor, from, to, 0.0);
       for (int k = 0; k < probesPerLayer; k++) {
         long squares = noise.fill(xi, from, to);
         net.forwardFromLayer(l, z, xi, zNoisy, xNoisy);
         double delta = Policy.logProbabilityChange(zNoisy, z, outputOffset, actions, probs, a);
-        double scale = squares > 0 ? delta / (noise.scale() * noise.scale() * squares * probesPerLayer) : 0.0;
+        double scale = perSquare(delta, squares) / probesPerLayer;
         for (int i = from; i < to; i++) {
-          u[i] += scale * xi[i];
+          factor[i] += scale * xi[i];
         }
       }
     }
+    u = factor;
+    uScale = 1.0;
     v = x;
     return a;
+  }
+
+  /** {@code Δ / ‖ξ‖²} with {@code ‖ξ‖² = scale² · Σ k²}; 0 when no noise was drawn. */
+  private double perSquare(double delta, long squares) {
+    return squares > 0 ? delta / (noise.scale() * noise.scale() * squares) : 0.0;
   }
 
   private int chooseAction(int forcedAction) {
@@ -91,11 +112,4 @@ final class NrlLearner extends AbstractLearner {
     return forcedAction;
   }
 
-  /** {@code u_l = Δ ξ_l / ‖ξ‖²} with {@code ‖ξ‖² = scale² · Σ k²}; 0 when no noise was drawn. */
-  private void scaleLayerNoise(int l, double delta, long squares) {
-    double k = squares > 0 ? delta / (noise.scale() * noise.scale() * squares) : 0.0;
-    for (int i = net.unitOffset(l); i < net.unitOffset(l + 1); i++) {
-      u[i] = k * xi[i];
-    }
-  }
 }

@@ -82,7 +82,7 @@ class GradientFidelityTest {
     int draws = 4000;
     for (int k = 0; k < draws; k++) {
       nrl.probe(obs, 1);
-      Eligibility.addOuterTo(mean, nrl.network(), 1.0 / draws, nrl.u, nrl.v);
+      Eligibility.addOuterTo(mean, nrl.network(), nrl.uScale / draws, nrl.u, nrl.v);
     }
     Network net = nrl.network();
     for (int l = 1; l <= net.layers(); l++) {
@@ -116,7 +116,7 @@ class GradientFidelityTest {
     for (int step = 0; step < 200; step++) {
       nrl.probe(obs, 0);
       double[] estimate = new double[exact.length];
-      Eligibility.addOuterTo(estimate, nrl.network(), 1.0, nrl.u, nrl.v);
+      Eligibility.addOuterTo(estimate, nrl.network(), nrl.uScale, nrl.u, nrl.v);
       sum += cosine(estimate, exact);
     }
     return sum / 200;
@@ -147,7 +147,7 @@ class GradientFidelityTest {
     double[] mean = new double[exact.length];
     for (int k = 0; k < draws; k++) {
       nrl.probe(obs, action);
-      Eligibility.addOuterTo(mean, nrl.network(), 1.0 / draws, nrl.u, nrl.v);
+      Eligibility.addOuterTo(mean, nrl.network(), nrl.uScale / draws, nrl.u, nrl.v);
     }
     double dot = 0;
     double norm = 0;
@@ -161,7 +161,7 @@ class GradientFidelityTest {
   static double[] exactGradient(BackpropLearner bp, double[] obs, int action) {
     bp.probe(obs, action);
     double[] g = new double[bp.network().weightCount()];
-    Eligibility.addOuterTo(g, bp.network(), 1.0, bp.u, bp.v);
+    Eligibility.addOuterTo(g, bp.network(), bp.uScale, bp.u, bp.v);
     return g;
   }
 
