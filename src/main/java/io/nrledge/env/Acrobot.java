@@ -25,17 +25,17 @@ import java.util.List;
  * never allocate after construction.
  */
 public final class Acrobot implements Environment {
-  static final double DT_S = 0.2;
-  static final double LINK_LENGTH_1_M = 1.0;
-  static final double LINK_MASS_1_KG = 1.0;
-  static final double LINK_MASS_2_KG = 1.0;
-  static final double LINK_COM_1_M = 0.5;
-  static final double LINK_COM_2_M = 0.5;
-  static final double LINK_MOI = 1.0;
-  static final double GRAVITY = 9.8;
-  static final double MAX_VEL_1 = 4 * Math.PI;
-  static final double MAX_VEL_2 = 9 * Math.PI;
-  static final double START_BOUND = 0.1;
+  private static final double DT_S = 0.2;
+  private static final double LINK_LENGTH_1_M = 1.0;
+  private static final double LINK_MASS_1_KG = 1.0;
+  private static final double LINK_MASS_2_KG = 1.0;
+  private static final double LINK_COM_1_M = 0.5;
+  private static final double LINK_COM_2_M = 0.5;
+  private static final double LINK_MOI = 1.0;
+  private static final double GRAVITY = 9.8;
+  private static final double MAX_VEL_1 = 4 * Math.PI;
+  private static final double MAX_VEL_2 = 9 * Math.PI;
+  private static final double START_BOUND = 0.1;
   private static final int MAX_STEPS = 500;
   private static final List<String> STATE_NAMES = List.of("theta1", "theta2", "theta1_dot", "theta2_dot");
 

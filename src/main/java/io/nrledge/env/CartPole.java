@@ -21,17 +21,17 @@ import java.util.List;
  * allocate after construction.
  */
 public final class CartPole implements Environment {
-  static final double GRAVITY = 9.8;
-  static final double MASS_CART_KG = 1.0;
-  static final double MASS_POLE_KG = 0.1;
-  static final double TOTAL_MASS_KG = MASS_POLE_KG + MASS_CART_KG;
-  static final double HALF_LENGTH_M = 0.5;
-  static final double POLE_MASS_LENGTH = MASS_POLE_KG * HALF_LENGTH_M;
-  static final double FORCE_N = 10.0;
-  static final double TAU_S = 0.02;
-  static final double X_THRESHOLD_M = 2.4;
-  static final double THETA_THRESHOLD_RAD = 12 * 2 * Math.PI / 360;
-  static final double START_BOUND = 0.05;
+  private static final double GRAVITY = 9.8;
+  private static final double MASS_CART_KG = 1.0;
+  private static final double MASS_POLE_KG = 0.1;
+  private static final double TOTAL_MASS_KG = MASS_POLE_KG + MASS_CART_KG;
+  private static final double HALF_LENGTH_M = 0.5;
+  private static final double POLE_MASS_LENGTH = MASS_POLE_KG * HALF_LENGTH_M;
+  private static final double FORCE_N = 10.0;
+  private static final double TAU_S = 0.02;
+  private static final double X_THRESHOLD_M = 2.4;
+  private static final double THETA_THRESHOLD_RAD = 12 * 2 * Math.PI / 360;
+  private static final double START_BOUND = 0.05;
   private static final int MAX_STEPS = 500;
   private static final List<String> STATE_NAMES = List.of("x", "x_dot", "theta", "theta_dot");
 

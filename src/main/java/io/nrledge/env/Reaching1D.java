@@ -3,9 +3,10 @@ package io.nrledge.env;
 import java.util.List;
 
 /**
- * neurogym's {@code Reaching1D-v0} as the NRL paper's code configures it (dt 10 ms, fixation
- * 0 ms, reach 3000 ms): one trial is a single 300-step reach period; move a point on the circle
- * towards a target angle.
+ * neurogym's {@code Reaching1D-v0} (its gym-based releases v0.0.1 to v0.1.0; the task is unchanged
+ * since November 2020) as the NRL paper's code configures it: dt 10 ms, fixation 0 ms, reach
+ * 3000 ms, so a trial is a single 300-step reach period. Move a point on the circle towards a
+ * target angle.
  *
  * <p>A trial starts at position π with a target drawn from U(0, 2π). Actions: 0 stays, 1 adds
  * 0.05 rad, 2 subtracts 0.05 rad; the position is then taken mod 2π (numpy's {@code np.mod}).
@@ -16,15 +17,15 @@ import java.util.List;
  * with {@code p} the new position and {@code g} the rewarded target. In {@link Variant#NEUROGYM}
  * (the paper's setting) {@code g = floor(target)} ∈ {0, …, 6}, because neurogym stores the ground
  * truth in the action space's int64 array (a truncating cast); in {@link Variant#CORRECTED}
- * {@code g = target}. Observation (32):
- * {@code cos(θi − target)} for the 16 preferred angles {@code θi = i·2π/16}, then
- * {@code cos(θi − p)}; the real target is shown in both variants. Never terminated; truncated
- * after 300 steps. {@link #resetTo} state: {@code [position, target]}.
+ * {@code g = target}. Observation (32): {@code cos(θi − target)} for the 16 preferred angles
+ * {@code θi = i·2π/16}, then {@code cos(θi − p)} with the position after the step; the real target
+ * is shown in both variants. Never terminated; truncated after 300 steps. {@link #resetTo} state:
+ * {@code [position, target]}.
  *
- * <p>Differences from neurogym, none of which changes what the agent sees or earns within a
- * trial: observations are double (neurogym's are float32); neurogym's step at a trial boundary
- * already returns the next trial's first observation, here {@link #reset()} produces it; and
- * neurogym's {@code reset()} spends the first trial's first step on a random action. Must never
+ * <p>Differences from neurogym: observations are double (neurogym's are float32 roundings of the
+ * same values); at a trial boundary neurogym's step already returns the next trial's first
+ * observation, here {@link #reset()} produces it; neurogym's {@code reset()} spends the first
+ * trial's first step on a random action, here every trial has 300 agent steps. Must never
  * allocate after construction.
  */
 public final class Reaching1D implements Environment {
@@ -36,12 +37,12 @@ public final class Reaching1D implements Environment {
     CORRECTED
   }
 
-  static final int RING_UNITS = 16;
-  static final double TWO_PI = 2 * Math.PI;
-  static final double START_POSITION = Math.PI;
-  static final double STEP_RAD = 0.05;
-  static final double CORRECT_REWARD = 1.0;
-  static final double FAIL_REWARD = -0.1;
+  private static final int RING_UNITS = 16;
+  private static final double TWO_PI = 2 * Math.PI;
+  private static final double START_POSITION = Math.PI;
+  private static final double STEP_RAD = 0.05;
+  private static final double CORRECT_REWARD = 1.0;
+  private static final double FAIL_REWARD = -0.1;
   private static final int TRIAL_STEPS = 300;
   private static final List<String> STATE_NAMES = List.of("position", "target");
 

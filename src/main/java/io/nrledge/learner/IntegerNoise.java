@@ -42,18 +42,27 @@ public final class IntegerNoise {
     return scale * transform(kind, bits.nextLong());
   }
 
-  /** Fills {@code out[from..to)} with noise of standard deviation σ. Real-time safe. */
-  public void fill(double[] out, int from, int to) {
+  /**
+   * Fills {@code out[from..to)} with noise of standard deviation σ and returns {@code Σ k²} of the
+   * integers drawn, so {@code ‖ξ‖² = scale()² · Σ k²} comes exactly and without a second pass.
+   * Real-time safe.
+   */
+  public long fill(double[] out, int from, int to) {
     final double s = scale;
+    long sumOfSquares = 0;
     if (kind == NoiseKind.GAUSSIAN) {
       for (int i = from; i < to; i++) {
-        out[i] = s * (2 * Long.bitCount(bits.nextLong()) - 64);
+        int k = 2 * Long.bitCount(bits.nextLong()) - 64;
+        sumOfSquares += k * k;
+        out[i] = s * k;
       }
     } else {
       for (int i = from; i < to; i++) {
         out[i] = bits.nextLong() < 0 ? -s : s;
       }
+      sumOfSquares = to - from;
     }
+    return sumOfSquares;
   }
 
   /** σ divided by the integer transform's standard deviation. */

@@ -155,6 +155,51 @@ public final class Network {
     }
   }
 
+  /**
+   * Clean and noisy passes together, layer by layer ({@link #affinePair}): the same result as
+   * {@link #forward} followed by {@link #forwardNoisy}, with each weight read once.
+   */
+  public void forwardPair(double[] input, double[] xi, double[] z, double[] x, double[] zNoisy, double[] xNoisy) {
+    System.arraycopy(input, 0, x, 0, sizes[0]);
+    System.arraycopy(input, 0, xNoisy, 0, sizes[0]);
+    for (int l = 1; l <= layers; l++) {
+      int o = unitOffset[l];
+      if (l == 1) {
+        affine(1, x, z);
+        for (int i = o; i < o + sizes[1]; i++) {
+          zNoisy[i] = z[i] + xi[i];
+        }
+      } else {
+        affinePair(l, x, xNoisy, xi, z, zNoisy);
+      }
+      if (l < layers) {
+        activate(l, z, x);
+        activate(l, zNoisy, xNoisy);
+      }
+    }
+  }
+
+  /**
+   * Noisy pass with noise on layer {@code l} only, the clean pass already in {@code zClean}/{@code
+   * xClean}: {@code z̃_l = z_l + ξ_l}, then {@code z̃_k = W_k x̃_{k-1}} for the layers above. Layers
+   * below {@code l} are not touched (their noisy values equal the clean ones).
+   */
+  public void forwardFromLayer(int l, double[] zClean, double[] xi, double[] zNoisy, double[] xNoisy) {
+    int o = unitOffset[l];
+    for (int i = o; i < o + sizes[l]; i++) {
+      zNoisy[i] = zClean[i] + xi[i];
+    }
+    if (l < layers) {
+      activate(l, zNoisy, xNoisy);
+    }
+    for (int k = l + 1; k <= layers; k++) {
+      affine(k, xNoisy, zNoisy);
+      if (k < layers) {
+        activate(k, zNoisy, xNoisy);
+      }
+    }
+  }
+
   /** Pass with noise on every layer and no clean pass (RMHL acts with it). */
   public void forwardWithNoise(double[] input, double[] xi, double[] z, double[] x) {
     System.arraycopy(input, 0, x, 0, sizes[0]);
@@ -177,21 +222,70 @@ public final class Network {
     final int c = cols[l];
     final int in = unitOffset[l - 1];
     final int out = unitOffset[l];
+    int row = weightOffset[l];
+    for (int i = 0; i < n; i++, row += c) {
+      z[out + i] = (biases ? weights[row + m] : 0.0) + dot(weights, row, x, in, m);
+    }
+  }
+
+  /**
+   * Clean and noisy products of one layer in a single sweep over its weights:
+   * {@code z_l = W_l x_{l-1}} and {@code z̃_l = W_l x̃_{l-1} + ξ_l}. Each weight is loaded once.
+   */
+  void affinePair(int l, double[] x, double[] xNoisy, double[] xi, double[] z, double[] zNoisy) {
+    final int n = sizes[l];
+    final int m = sizes[l - 1];
+    final int c = cols[l];
+    final int in = unitOffset[l - 1];
+    final int out = unitOffset[l];
     final double[] w = weights;
     int row = weightOffset[l];
     for (int i = 0; i < n; i++, row += c) {
-      double s = biases ? w[row + m] : 0.0;
-      for (int j = 0; j < m; j++) {
-        s += w[row + j] * x[in + j];
+      double s0 = 0, s1 = 0, n0 = 0, n1 = 0;
+      int j = 0;
+      for (; j + 1 < m; j += 2) {
+        double w0 = w[row + j];
+        double w1 = w[row + j + 1];
+        s0 += w0 * x[in + j];
+        s1 += w1 * x[in + j + 1];
+        n0 += w0 * xNoisy[in + j];
+        n1 += w1 * xNoisy[in + j + 1];
       }
-      z[out + i] = s;
+      if (j < m) {
+        s0 += w[row + j] * x[in + j];
+        n0 += w[row + j] * xNoisy[in + j];
+      }
+      double b = biases ? w[row + m] : 0.0;
+      z[out + i] = b + (s0 + s1);
+      zNoisy[out + i] = b + (n0 + n1) + xi[out + i];
     }
+  }
+
+  /** {@code Σ_j a[ai+j]·b[bi+j]} over {@code m} terms, in four independent partial sums. */
+  private static double dot(double[] a, int ai, double[] b, int bi, int m) {
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int j = 0;
+    for (; j + 3 < m; j += 4) {
+      s0 += a[ai + j] * b[bi + j];
+      s1 += a[ai + j + 1] * b[bi + j + 1];
+      s2 += a[ai + j + 2] * b[bi + j + 2];
+      s3 += a[ai + j + 3] * b[bi + j + 3];
+    }
+    for (; j < m; j++) {
+      s0 += a[ai + j] * b[bi + j];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   private void activate(int l, double[] z, double[] x) {
     int o = unitOffset[l];
     int end = o + sizes[l];
-    if (activation == Activation.LEAKY_RELU) {
+    if (activation == Activation.LEAKY_RELU && leakSlope <= 1.0) {
+      double a = leakSlope;
+      for (int i = o; i < end; i++) {
+        x[i] = Math.max(z[i], a * z[i]); // = z for z > 0, a·z below, when 0 ≤ a ≤ 1
+      }
+    } else if (activation == Activation.LEAKY_RELU) {
       double a = leakSlope;
       for (int i = o; i < end; i++) {
         double v = z[i];

@@ -54,14 +54,14 @@ public final class Xoshiro256StarStar {
     out[offset + 3] = s3;
   }
 
-  /** Restores the state written by {@link #saveState}. */
+  /** Restores the state written by {@link #saveState}; an all-zero state is rejected unchanged. */
   public void restoreState(long[] in, int offset) {
+    if ((in[offset] | in[offset + 1] | in[offset + 2] | in[offset + 3]) == 0) {
+      throw new IllegalArgumentException("xoshiro256** state must not be all zero");
+    }
     s0 = in[offset];
     s1 = in[offset + 1];
     s2 = in[offset + 2];
     s3 = in[offset + 3];
-    if ((s0 | s1 | s2 | s3) == 0) {
-      throw new IllegalArgumentException("xoshiro256** state must not be all zero");
-    }
   }
 }
