@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks, reported against a baseline measured in the same run.",
-    subcommands = {BenchLearnerCommand.class})
+    subcommands = {BenchLearnerCommand.class, BenchLoopCommand.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -100,6 +100,8 @@ public final class ResultFiles {
     s.append(", \"learning_rate\": ").append(c.learningRate());
     s.append(", \"sigma\": ").append(Double.isNaN(spec.sigma()) ? "null" : Double.toString(spec.sigma()));
     s.append(", \"noise\": ").append(spec.noiseKind() == null ? "null" : string(spec.noiseKind().name().toLowerCase(Locale.ROOT)));
+    s.append(", \"noise_probe\": ").append(string(c.noiseProbe().name().toLowerCase(Locale.ROOT)));
+    s.append(", \"probes_per_layer\": ").append(c.probesPerLayer());
     s.append(", \"baseline_rate\": ").append(c.baselineRate());
     s.append(", \"trace_decay\": ").append(c.traceDecay());
     s.append(", \"fan_out\": ").append(c.fanOut());

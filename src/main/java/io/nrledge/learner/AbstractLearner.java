@@ -23,8 +23,12 @@ abstract class AbstractLearner implements Learner {
   final double[] z;
   final double[] x;
   final double[] probs;
-  /** Postsynaptic factor of the last step, in the unit layout. */
-  final double[] u;
+  /**
+   * Postsynaptic factor of the last step is {@code uScale · u}, in the unit layout: the rule points
+   * {@code u} at one of its buffers and sets {@code uScale} (a scalar kept apart saves a pass).
+   */
+  double[] u;
+  double uScale = 1.0;
   /** Presynaptic activity of the last step: the rule points it at one of its activation buffers. */
   double[] v;
 
@@ -38,6 +42,7 @@ abstract class AbstractLearner implements Learner {
 
   private final double[][] historyU;
   private final double[][] historyV;
+  private final double[] historyScale;
   private int historyNewest = -1;
   private int historyCount;
 
@@ -66,11 +71,12 @@ abstract class AbstractLearner implements Learner {
     int history = form == CreditForm.CONTINUING ? config.rewardHistorySteps() : 0;
     this.historyU = new double[history][net.unitCount()];
     this.historyV = new double[history][net.unitCount()];
+    this.historyScale = new double[history];
   }
 
   /**
-   * Runs the rule's passes for {@code observation}, fills {@link #u} and points {@link #v} at the
-   * presynaptic activity, and returns the action: {@code forcedAction} when ≥ 0, else one sampled
+   * Runs the rule's passes for {@code observation}, sets {@link #u}, {@link #uScale} and {@link #v}
+   * to this step's factors, and returns the action: {@code forcedAction} when ≥ 0, else one sampled
    * with {@link #sampleAction}. Real-time safe.
    */
   abstract int probe(double[] observation, int forcedAction);
@@ -88,11 +94,11 @@ abstract class AbstractLearner implements Learner {
         if (traceDecay != 1.0) {
           eligibility.decay(traceDecay);
         }
-        eligibility.addOuter(1.0, u, v);
+        eligibility.addOuter(uScale, u, v);
       }
       case CONTINUING -> {
         eligibility.decay(traceDecay);
-        eligibility.addOuter(1.0, u, v);
+        eligibility.addOuter(uScale, u, v);
         remember();
       }
       case IMMEDIATE -> { }
@@ -118,7 +124,7 @@ abstract class AbstractLearner implements Learner {
       case EPISODIC -> episodeReturn += reward;
       case IMMEDIATE -> {
         double delta = baseline.predictionError(reward);
-        Eligibility.addOuterTo(net.weights(), net, learningRate * delta, u, v, layerScale);
+        Eligibility.addOuterTo(net.weights(), net, learningRate * delta * uScale, u, v, layerScale);
       }
       case CONTINUING -> creditPast(baseline.predictionError(reward), stepsAgo);
     }
@@ -152,7 +158,8 @@ abstract class AbstractLearner implements Learner {
     double decayPower = 1.0;
     for (int j = 0; j < m; j++) {
       int slot = Math.floorMod(historyNewest - j, historyU.length);
-      Eligibility.addOuterTo(net.weights(), net, -k * decayPower, historyU[slot], historyV[slot], layerScale);
+      Eligibility.addOuterTo(net.weights(), net, -k * decayPower * historyScale[slot], historyU[slot],
+          historyV[slot], layerScale);
       decayPower *= traceDecay;
     }
   }
@@ -161,6 +168,7 @@ abstract class AbstractLearner implements Learner {
     historyNewest = (historyNewest + 1) % historyU.length;
     System.arraycopy(u, 0, historyU[historyNewest], 0, u.length);
     System.arraycopy(v, 0, historyV[historyNewest], 0, v.length);
+    historyScale[historyNewest] = uScale;
     historyCount = Math.min(historyCount + 1, historyU.length);
   }
 

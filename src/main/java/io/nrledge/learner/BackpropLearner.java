@@ -15,6 +15,7 @@ final class BackpropLearner extends AbstractLearner {
 
   BackpropLearner(LearnerConfig config) {
     super(config);
+    this.u = new double[net.unitCount()];
   }
 
   @Override

@@ -15,6 +15,9 @@ import java.util.Arrays;
  * @param learningRate η
  * @param sigma noise standard deviation σ on every hidden and output pre-activation
  * @param noiseKind integer noise transform
+ * @param noiseProbe NRL only: the paper's joint probe or one probe per layer
+ * @param probesPerLayer NRL with {@link NoiseProbe#PER_LAYER}: noisy passes per layer and step,
+ *     averaged (variance falls as 1/K, cost grows as K)
  * @param baselineRate λ of the running-average reward prediction r̄ ← r̄ + λ(R − r̄)
  * @param traceDecay γe of the eligibility traces (1 in the episodic form)
  * @param fanOut if true each layer's update is scaled by its unit count n_l (reference code)
@@ -35,6 +38,8 @@ public record LearnerConfig(
     double learningRate,
     double sigma,
     NoiseKind noiseKind,
+    NoiseProbe noiseProbe,
+    int probesPerLayer,
     double baselineRate,
     double traceDecay,
     boolean fanOut,
@@ -65,6 +70,9 @@ public record LearnerConfig(
 
   /** Returns this config or throws {@link IllegalArgumentException} naming the first bad key. */
   public LearnerConfig validate() {
+    if (rule == null || form == null || hiddenActivation == null || noiseKind == null || noiseProbe == null) {
+      throw bad("rule", "rule, form, activation, noise kind and noise probe must all be set");
+    }
     if (layerSizes.length < 2) {
       throw bad("layers", "needs at least inputs and actions, got " + Arrays.toString(layerSizes));
     }
@@ -86,11 +94,14 @@ public record LearnerConfig(
     if (rewardHistorySteps < 1 || rewardHistorySteps > 4096) {
       throw bad("reward-history-steps", "must be 1..4096, got " + rewardHistorySteps);
     }
+    if (probesPerLayer < 1 || probesPerLayer > 1024) {
+      throw bad("probes-per-layer", "must be 1..1024, got " + probesPerLayer);
+    }
+    if (probesPerLayer > 1 && noiseProbe != NoiseProbe.PER_LAYER) {
+      throw bad("probes-per-layer", "more than one probe needs noise-probe PER_LAYER");
+    }
     if (form == CreditForm.CONTINUING && traceDecay >= 1) {
       throw bad("trace-decay", "the continuing form needs a decaying trace (< 1), got " + traceDecay);
-    }
-    if (rule == null || form == null || hiddenActivation == null || noiseKind == null) {
-      throw bad("rule", "rule, form, activation and noise kind must all be set");
     }
     return this;
   }
@@ -125,6 +136,8 @@ public record LearnerConfig(
     b.learningRate = learningRate;
     b.sigma = sigma;
     b.noiseKind = noiseKind;
+    b.noiseProbe = noiseProbe;
+    b.probesPerLayer = probesPerLayer;
     b.baselineRate = baselineRate;
     b.traceDecay = traceDecay;
     b.fanOut = fanOut;
@@ -148,6 +161,8 @@ public record LearnerConfig(
     private double learningRate = 1e-2;
     private double sigma = 1e-3;
     private NoiseKind noiseKind = NoiseKind.GAUSSIAN;
+    private NoiseProbe noiseProbe = NoiseProbe.JOINT;
+    private int probesPerLayer = 1;
     private double baselineRate = 0.66;
     private double traceDecay = 1.0;
     private boolean fanOut = true;
@@ -170,6 +185,8 @@ public record LearnerConfig(
     public Builder learningRate(double v) { learningRate = v; return this; }
     public Builder sigma(double v) { sigma = v; return this; }
     public Builder noiseKind(NoiseKind v) { noiseKind = v; return this; }
+    public Builder noiseProbe(NoiseProbe v) { noiseProbe = v; return this; }
+    public Builder probesPerLayer(int v) { probesPerLayer = v; return this; }
     public Builder baselineRate(double v) { baselineRate = v; return this; }
     public Builder traceDecay(double v) { traceDecay = v; return this; }
     public Builder fanOut(boolean v) { fanOut = v; return this; }
@@ -190,7 +207,7 @@ public record LearnerConfig(
 
     public LearnerConfig build() {
       return new LearnerConfig(layerSizes, hiddenActivation, leakSlope, biases, rule, form,
-          learningRate, sigma, noiseKind, baselineRate, traceDecay, fanOut, returnNormFloor,
+          learningRate, sigma, noiseKind, noiseProbe, probesPerLayer, baselineRate, traceDecay, fanOut, returnNormFloor,
           implicitNoiseRate, rewardHistorySteps, weightSeed, noiseSeed, actionSeed).validate();
     }
   }

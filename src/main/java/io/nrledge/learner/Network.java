@@ -179,6 +179,27 @@ public final class Network {
     }
   }
 
+  /**
+   * Noisy pass with noise on layer {@code l} only, the clean pass already in {@code zClean}/{@code
+   * xClean}: {@code z̃_l = z_l + ξ_l}, then {@code z̃_k = W_k x̃_{k-1}} for the layers above. Layers
+   * below {@code l} are not touched (their noisy values equal the clean ones).
+   */
+  public void forwardFromLayer(int l, double[] zClean, double[] xi, double[] zNoisy, double[] xNoisy) {
+    int o = unitOffset[l];
+    for (int i = o; i < o + sizes[l]; i++) {
+      zNoisy[i] = zClean[i] + xi[i];
+    }
+    if (l < layers) {
+      activate(l, zNoisy, xNoisy);
+    }
+    for (int k = l + 1; k <= layers; k++) {
+      affine(k, xNoisy, zNoisy);
+      if (k < layers) {
+        activate(k, zNoisy, xNoisy);
+      }
+    }
+  }
+
   /** Pass with noise on every layer and no clean pass (RMHL acts with it). */
   public void forwardWithNoise(double[] input, double[] xi, double[] z, double[] x) {
     System.arraycopy(input, 0, x, 0, sizes[0]);
@@ -259,7 +280,12 @@ public final class Network {
   private void activate(int l, double[] z, double[] x) {
     int o = unitOffset[l];
     int end = o + sizes[l];
-    if (activation == Activation.LEAKY_RELU) {
+    if (activation == Activation.LEAKY_RELU && leakSlope <= 1.0) {
+      double a = leakSlope;
+      for (int i = o; i < end; i++) {
+        x[i] = Math.max(z[i], a * z[i]); // = z for z > 0, a·z below, when 0 ≤ a ≤ 1
+      }
+    } else if (activation == Activation.LEAKY_RELU) {
       double a = leakSlope;
       for (int i = o; i < end; i++) {
         double v = z[i];

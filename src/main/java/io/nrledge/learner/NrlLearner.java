@@ -9,9 +9,12 @@ package io.nrledge.learner;
  * signal  Δ = log_softmax(z̃_L)[a] − log_softmax(z_L)[a]          (double precision)
  * factor  episodic/continuing: u_l = Δ ξ_l / Σ_k‖ξ_k‖²,  v = x̃   (whole-network norm, noisy pre)
  *         immediate:           u_l = Δ ξ_l / ‖ξ_l‖²,     v = x    (per-layer norm, clean pre)
+ * per-layer probes ({@link NoiseProbe#PER_LAYER}): for each layer l, K passes with noise on l
+ *         only,  u_l = (1/K) Σ_k Δ_lk ξ_lk / ‖ξ_lk‖²,  v = x
  * </pre>
  *
- * E[u vᵀ] ≈ ∇_W ln π(a|s) / N for N noisy units. Reads and writes: z, x (clean), z̃, x̃, ξ, u.
+ * Joint probe: E[u vᵀ] ≈ ∇_W ln π(a|s) / N for N noisy units; per-layer probes: ∇_{W_l} ln π / n_l.
+ * Reads and writes: z, x (clean), z̃, x̃, ξ, u.
  */
 final class NrlLearner extends AbstractLearner {
   private final IntegerNoise noise;
@@ -23,6 +26,10 @@ final class NrlLearner extends AbstractLearner {
    * gives 0 with probability ≈ 0.1 per unit, so a small layer can see no noise) yields u = 0.
    */
   private final long[] layerSquares;
+  private final boolean perLayerProbes;
+  /** Per-layer scaled noise, for the forms whose scale differs between layers. */
+  private final double[] factor;
+  private final int probesPerLayer;
 
   NrlLearner(LearnerConfig config) {
     super(config);
@@ -31,31 +38,78 @@ final class NrlLearner extends AbstractLearner {
     this.zNoisy = new double[net.unitCount()];
     this.xNoisy = new double[net.unitCount()];
     this.layerSquares = new long[net.layers() + 1];
+    this.perLayerProbes = config.noiseProbe() == NoiseProbe.PER_LAYER;
+    this.factor = new double[net.unitCount()];
+    this.probesPerLayer = config.probesPerLayer();
   }
 
   @Override
   int probe(double[] observation, int forcedAction) {
-    boolean perLayer = form == CreditForm.IMMEDIATE;
+    return perLayerProbes ? probeEachLayer(observation, forcedAction) : probeJointly(observation, forcedAction);
+  }
+
+  private int probeJointly(double[] observation, int forcedAction) {
+    boolean perLayerNorm = form == CreditForm.IMMEDIATE;
     long wholeNetwork = 0;
     for (int l = 1; l <= net.layers(); l++) {
       layerSquares[l] = noise.fill(xi, net.unitOffset(l), net.unitOffset(l + 1));
       wholeNetwork += layerSquares[l];
     }
     net.forwardPair(observation, xi, z, x, zNoisy, xNoisy);
-    int a = forcedAction >= 0 ? forcedAction : sampleAction(z);
-    if (forcedAction >= 0) {
-      Policy.softmax(z, outputOffset, actions, probs);
-    }
+    int a = chooseAction(forcedAction);
     double delta = Policy.logProbabilityChange(zNoisy, z, outputOffset, actions, probs, a);
-    double squareScale = noise.scale() * noise.scale();
-    for (int l = 1; l <= net.layers(); l++) {
-      long squares = perLayer ? layerSquares[l] : wholeNetwork;
-      double k = squares > 0 ? delta / (squareScale * squares) : 0.0;
-      for (int i = net.unitOffset(l); i < net.unitOffset(l + 1); i++) {
-        u[i] = k * xi[i];
+    if (perLayerNorm) {
+      for (int l = 1; l <= net.layers(); l++) {
+        double k = perSquare(delta, layerSquares[l]);
+        for (int i = net.unitOffset(l); i < net.unitOffset(l + 1); i++) {
+          factor[i] = k * xi[i];
+        }
       }
+      u = factor;
+      uScale = 1.0;
+      v = x;
+    } else {
+      u = xi;
+      uScale = perSquare(delta, wholeNetwork);
+      v = xNoisy;
     }
-    v = perLayer ? x : xNoisy;
     return a;
   }
+
+  private int probeEachLayer(double[] observation, int forcedAction) {
+    net.forward(observation, z, x);
+    int a = chooseAction(forcedAction);
+    for (int l = 1; l <= net.layers(); l++) {
+      int from = net.unitOffset(l);
+      int to = net.unitOffset(l + 1);
+      java.util.Arrays.fill(factor, from, to, 0.0);
+      for (int k = 0; k < probesPerLayer; k++) {
+        long squares = noise.fill(xi, from, to);
+        net.forwardFromLayer(l, z, xi, zNoisy, xNoisy);
+        double delta = Policy.logProbabilityChange(zNoisy, z, outputOffset, actions, probs, a);
+        double scale = perSquare(delta, squares) / probesPerLayer;
+        for (int i = from; i < to; i++) {
+          factor[i] += scale * xi[i];
+        }
+      }
+    }
+    u = factor;
+    uScale = 1.0;
+    v = x;
+    return a;
+  }
+
+  /** {@code Δ / ‖ξ‖²} with {@code ‖ξ‖² = scale² · Σ k²}; 0 when no noise was drawn. */
+  private double perSquare(double delta, long squares) {
+    return squares > 0 ? delta / (noise.scale() * noise.scale() * squares) : 0.0;
+  }
+
+  private int chooseAction(int forcedAction) {
+    if (forcedAction < 0) {
+      return sampleAction(z);
+    }
+    Policy.softmax(z, outputOffset, actions, probs);
+    return forcedAction;
+  }
+
 }

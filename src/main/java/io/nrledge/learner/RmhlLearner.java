@@ -16,6 +16,7 @@ final class RmhlLearner extends AbstractLearner {
   private final double[] runningMean;
   private final boolean implicitNoise;
   private final double meanRate;
+  private final double[] deviation;
 
   RmhlLearner(LearnerConfig config) {
     super(config);
@@ -24,6 +25,8 @@ final class RmhlLearner extends AbstractLearner {
     this.runningMean = new double[net.unitCount()];
     this.implicitNoise = config.rule() == Rule.RMHL_IMPLICIT;
     this.meanRate = config.implicitNoiseRate();
+    this.deviation = new double[net.unitCount()];
+    this.u = implicitNoise ? deviation : xi;
   }
 
   @Override
@@ -35,12 +38,10 @@ final class RmhlLearner extends AbstractLearner {
     int to = net.unitCount();
     if (implicitNoise) {
       for (int i = from; i < to; i++) {
-        double deviation = z[i] - runningMean[i];
-        u[i] = deviation;
-        runningMean[i] += meanRate * deviation;
+        double d = z[i] - runningMean[i];
+        deviation[i] = d;
+        runningMean[i] += meanRate * d;
       }
-    } else {
-      System.arraycopy(xi, from, u, from, to - from);
     }
     v = x;
     return a;

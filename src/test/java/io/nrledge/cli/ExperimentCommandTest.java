@@ -90,7 +90,8 @@ class ExperimentCommandTest {
       }
     }
     assertTrue(config.contains("\"layer_sizes\": [4, 64, 2]"));
-    assertTrue(config.contains("\"sigma\": 0.001, \"noise\": \"gaussian\", \"baseline_rate\": 0.66"));
+    assertTrue(config.contains("\"sigma\": 0.001, \"noise\": \"gaussian\", \"noise_probe\": \"joint\","
+        + " \"probes_per_layer\": 1, \"baseline_rate\": 0.66"));
     assertTrue(config.contains("\"sigma\": null, \"noise\": null"), "bp has no noise");
     assertTrue(config.contains("\"version\": "));
     assertTrue(config.contains("\"episodes\": 50"));

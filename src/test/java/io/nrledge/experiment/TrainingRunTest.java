@@ -25,7 +25,8 @@ class TrainingRunTest {
 
   @Test
   void backpropShouldLiftTheCartPoleMovingAverageTo195Within300Episodes() {
-    // Seed 7 first reaches 195 at episode 170 (seeds 1..8 at 170..457, one never within 600).
+    // Seed 7 first reaches 195 at episode 170; seeds 1..8 reach it at 170..457, except seed 4
+    // (never within 600), so the budget leaves seed 7 a margin of 130 episodes.
     RunResult bp = run(cartPole(Rule.BP, List.of(5e-2), 7, 300, false));
 
     int reached = MovingAverage.solvedAt(bp.returns(), bp.episodes(), MovingAverage.WINDOW, 195);
@@ -39,7 +40,7 @@ class TrainingRunTest {
 
     for (long seed = 1; seed <= 3; seed++) {
       RunResult nrl = run(cartPole(Rule.NRL, List.of(), seed, 1000, false));
-      // Seeds 1..3 end near 150; a random policy gets about 22.
+      // Seeds 1..3 end at 168, 109 and 150 (lr 1e-2, fan-out on); a random policy gets about 22.
       assertTrue(nrl.finalMovingAverage() >= 4 * random,
           "NRL seed " + seed + ": final ma100 " + nrl.finalMovingAverage() + " vs random " + random);
     }

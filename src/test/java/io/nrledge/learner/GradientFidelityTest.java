@@ -72,6 +72,57 @@ class GradientFidelityTest {
   }
 
   @Test
+  void perLayerProbesShouldEstimateEachLayerGradientOverItsUnitCount() {
+    LearnerConfig config = LearnerConfig.builder(4, 64, 2).sigma(1e-3).fanOut(false)
+        .noiseProbe(NoiseProbe.PER_LAYER).seed(3).build();
+    double[] obs = {0.02, -0.3, 0.04, 0.5};
+    NrlLearner nrl = new NrlLearner(config);
+    double[] exact = exactGradient(new BackpropLearner(config.toBuilder().rule(Rule.BP).build()), obs, 1);
+    double[] mean = new double[exact.length];
+    int draws = 4000;
+    for (int k = 0; k < draws; k++) {
+      nrl.probe(obs, 1);
+      Eligibility.addOuterTo(mean, nrl.network(), nrl.uScale / draws, nrl.u, nrl.v);
+    }
+    Network net = nrl.network();
+    for (int l = 1; l <= net.layers(); l++) {
+      double dot = 0;
+      double norm = 0;
+      for (int i = net.weightOffset(l); i < net.weightOffset(l + 1); i++) {
+        dot += mean[i] * exact[i];
+        norm += exact[i] * exact[i];
+      }
+      double expected = 1.0 / net.size(l);
+      assertEquals(expected, dot / norm, 0.1 * expected, "layer " + l + " projection scale vs 1/n_l");
+    }
+  }
+
+  @Test
+  void moreProbesPerLayerShouldGiveAMoreAccurateSingleStepEstimate() {
+    double[] obs = {0.02, -0.3, 0.04, 0.5};
+    double single = meanSingleStepCosine(1, obs);
+    double sixteen = meanSingleStepCosine(16, obs);
+    assertTrue(sixteen > single + 0.2, "one probe " + single + ", sixteen probes " + sixteen);
+  }
+
+  /** Mean over 200 steps of the cosine between one step's estimate and the exact gradient. */
+  private static double meanSingleStepCosine(int probes, double[] obs) {
+    LearnerConfig config = LearnerConfig.builder(4, 64, 2).fanOut(true).noiseProbe(NoiseProbe.PER_LAYER)
+        .probesPerLayer(probes).seed(9).build();
+    NrlLearner nrl = new NrlLearner(config);
+    double[] exact = exactGradient(new BackpropLearner(config.toBuilder().rule(Rule.BP)
+        .noiseProbe(NoiseProbe.JOINT).probesPerLayer(1).build()), obs, 0);
+    double sum = 0;
+    for (int step = 0; step < 200; step++) {
+      nrl.probe(obs, 0);
+      double[] estimate = new double[exact.length];
+      Eligibility.addOuterTo(estimate, nrl.network(), nrl.uScale, nrl.u, nrl.v);
+      sum += cosine(estimate, exact);
+    }
+    return sum / 200;
+  }
+
+  @Test
   void fanOutFactorShouldTiltTheExpectedDirection() {
     LearnerConfig off = LearnerConfig.builder(4, 64, 2).fanOut(false).seed(3).build();
     double[] obs = {0.02, -0.3, 0.04, 0.5};
@@ -96,7 +147,7 @@ class GradientFidelityTest {
     double[] mean = new double[exact.length];
     for (int k = 0; k < draws; k++) {
       nrl.probe(obs, action);
-      Eligibility.addOuterTo(mean, nrl.network(), 1.0 / draws, nrl.u, nrl.v);
+      Eligibility.addOuterTo(mean, nrl.network(), nrl.uScale / draws, nrl.u, nrl.v);
     }
     double dot = 0;
     double norm = 0;
@@ -110,7 +161,7 @@ class GradientFidelityTest {
   static double[] exactGradient(BackpropLearner bp, double[] obs, int action) {
     bp.probe(obs, action);
     double[] g = new double[bp.network().weightCount()];
-    Eligibility.addOuterTo(g, bp.network(), 1.0, bp.u, bp.v);
+    Eligibility.addOuterTo(g, bp.network(), bp.uScale, bp.u, bp.v);
     return g;
   }
 

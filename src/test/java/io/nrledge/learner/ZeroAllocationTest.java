@@ -24,8 +24,24 @@ class ZeroAllocationTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("rulesAndForms")
   void shouldAllocateZeroBytesPerStepAfterWarmUp(Rule rule, CreditForm form) {
-    LearnerConfig config = LearnerConfig.builder(4, 64, 2).rule(rule).form(form)
-        .traceDecay(form == CreditForm.CONTINUING ? 0.9 : 1.0).learningRate(1e-3).seed(1).build();
+    assertZeroAllocation(LearnerConfig.builder(4, 64, 2).rule(rule).form(form)
+        .traceDecay(form == CreditForm.CONTINUING ? 0.9 : 1.0).learningRate(1e-3).seed(1).build());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("forms")
+  void perLayerProbesShouldAllocateZeroBytesPerStepAfterWarmUp(CreditForm form) {
+    assertZeroAllocation(LearnerConfig.builder(4, 32, 32, 2).noiseProbe(NoiseProbe.PER_LAYER).probesPerLayer(3)
+        .form(form).traceDecay(form == CreditForm.CONTINUING ? 0.9 : 1.0).learningRate(1e-3).seed(1).build());
+  }
+
+  static Stream<CreditForm> forms() {
+    return Stream.of(CreditForm.values());
+  }
+
+  private static void assertZeroAllocation(LearnerConfig config) {
+    Rule rule = config.rule();
+    CreditForm form = config.form();
     Learner learner = Learners.create(config);
     double[] obs = new double[4];
     run(learner, obs, 60_000);

@@ -1,0 +1,104 @@
+package io.nrledge.cli;
+
+import io.nrledge.bench.LoopBenchmark;
+import io.nrledge.runtime.ParkSpinIdle;
+import io.nrledge.telemetry.Json;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench loop}: our loop's tick-start lateness against a scheduled executor and a park loop, same rate, same run. */
+@Command(
+    name = "loop",
+    mixinStandardHelpOptions = true,
+    description = {"Tick-start lateness of the control loop (CartPole rig + 4-64-2 NRL learner per tick)",
+        "against ScheduledExecutorService.scheduleAtFixedRate and a plain parkNanos loop at the same rate.",
+        "Target: p99 at most a fifth of the scheduled executor's, 0 bytes allocated per tick."})
+final class BenchLoopCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--hz", description = "Tick rate (default: ${DEFAULT-VALUE}).", defaultValue = "1000")
+  int hz;
+
+  @Option(names = "--seconds", description = "Length of each contender's run (default: ${DEFAULT-VALUE}).",
+      defaultValue = "10")
+  double seconds;
+
+  @Option(names = "--strategy", description = "Our idle strategy: park-spin, spin or park (default: ${DEFAULT-VALUE}).",
+      defaultValue = "park-spin")
+  String strategy;
+
+  @Option(names = "--spin-us", description = "park-spin: spin this long before each deadline (default: ${DEFAULT-VALUE}).",
+      defaultValue = "150")
+  long spinUs;
+
+  @Option(names = "--json", description = "Print JSON instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (hz < 1 || hz > 100_000) {
+      throw new UsageException("--hz: must be 1..100000, got " + hz);
+    }
+    if (!(seconds > 0 && seconds <= 3600)) {
+      throw new UsageException("--seconds: must be in (0, 3600], got " + seconds);
+    }
+    if (spinUs < 0) {
+      throw new UsageException("--spin-us: must be >= 0, got " + spinUs);
+    }
+    if (!strategy.equals("park-spin") && !strategy.equals("spin") && !strategy.equals("park")) {
+      throw new UsageException("--strategy: must be park-spin, spin or park, got '" + strategy + "'");
+    }
+    long spinNs = spinUs * 1000;
+    LoopBenchmark.Result r = new LoopBenchmark(hz, seconds, clock -> LoopAssembly.idleStrategy(strategy, spinNs, clock)).run();
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(json ? Json.object(fields(r)) + "\n" : text(r));
+    out.flush();
+    return Main.EXIT_OK;
+  }
+
+  static Map<String, Object> fields(LoopBenchmark.Result r) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("strategy", r.strategy());
+    f.put("hz", r.hz());
+    f.put("seconds", r.seconds());
+    f.put("ticks", r.ticks());
+    f.put("p50_us", r.loop().p50());
+    f.put("p99_us", r.loop().p99());
+    f.put("p999_us", r.loop().p999());
+    f.put("max_us", r.loop().max());
+    f.put("tick_work_p99_us", r.tickWorkP99Us());
+    f.put("overruns", r.overruns());
+    f.put("skipped_periods", r.skippedPeriods());
+    f.put("cpu_percent", r.cpuPercent());
+    f.put("alloc_bytes_per_tick", r.allocBytesPerTick());
+    f.put("baseline_scheduled_executor_p50_us", r.scheduledExecutor().p50());
+    f.put("baseline_scheduled_executor_p99_us", r.scheduledExecutor().p99());
+    f.put("baseline_scheduled_executor_max_us", r.scheduledExecutor().max());
+    f.put("baseline_park_p50_us", r.park().p50());
+    f.put("baseline_park_p99_us", r.park().p99());
+    f.put("baseline_park_max_us", r.park().max());
+    f.put("target_met", r.loop().p99() * 5 <= r.scheduledExecutor().p99() && r.allocBytesPerTick() == 0);
+    f.put("java", Runtime.version().toString());
+    return f;
+  }
+
+  private static String text(LoopBenchmark.Result r) {
+    return String.format(Locale.ROOT,
+        "tick-start lateness at %d Hz, %.0f s each (us)      p50      p99    p99.9      max%n"
+            + "nrl-edge loop (%-9s)                     %8.1f %8.1f %8.1f %8.1f%n"
+            + "ScheduledExecutorService.scheduleAtFixedRate   %8.1f %8.1f %8.1f %8.1f%n"
+            + "plain parkNanos loop                           %8.1f %8.1f %8.1f %8.1f%n"
+            + "our loop: overruns %d, cpu %.1f%%, tick work p99 %.1f us, %.3f bytes/tick%n",
+        r.hz(), r.seconds(), r.strategy(), r.loop().p50(), r.loop().p99(), r.loop().p999(), r.loop().max(),
+        r.scheduledExecutor().p50(), r.scheduledExecutor().p99(), r.scheduledExecutor().p999(), r.scheduledExecutor().max(),
+        r.park().p50(), r.park().p99(), r.park().p999(), r.park().max(),
+        r.overruns(), r.cpuPercent(), r.tickWorkP99Us(), r.allocBytesPerTick());
+  }
+}

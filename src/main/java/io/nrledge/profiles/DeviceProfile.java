@@ -1,0 +1,109 @@
+package io.nrledge.profiles;
+
+import java.util.Map;
+
+/**
+ * A validated device profile: the rig, the loop, the observation and action mappings, where
+ * rewards and episodes come from, the learner and the watchdog. Immutable; made by
+ * {@link ProfileLoader}. {@link #where(String)} gives the file position of any key that was set,
+ * so checks made later (against the rig's real channel counts) can still point at the file.
+ */
+public record DeviceProfile(
+    String source,
+    String name,
+    Rig rig,
+    Loop loop,
+    Observation observation,
+    Actions actions,
+    Rewards rewards,
+    Episodes episodes,
+    LearnerSettings learner,
+    WatchdogLimits watchdog,
+    Run run,
+    Map<String, String> locations) {
+
+  public DeviceProfile {
+    locations = Map.copyOf(locations);
+  }
+
+  /** The rig. {@code rewardEvents}: env rigs post each step's reward as an event; rover rewards per switch. */
+  public record Rig(String type, boolean rewardEvents, double bumpReward, double beaconReward) {}
+
+  /**
+   * @param idle {@code park-spin}, {@code spin} or {@code park}
+   * @param time {@code fast} (virtual clock) or {@code realtime}
+   */
+  public record Loop(long periodNs, String idle, long spinNs, String time) {}
+
+  /** Per channel: {@code obs = (raw − offset) · scale}; raw outside [min, max] is a fault. */
+  public record Observation(double[] offset, double[] scale, double[] min, double[] max) {
+    public Observation {
+      offset = offset.clone();
+      scale = scale.clone();
+      min = min.clone();
+      max = max.clone();
+    }
+
+    public int channels() {
+      return offset.length;
+    }
+  }
+
+  /** {@code table[action][channel]}, clamps, slew per tick (+∞: none) and the safe command. */
+  public record Actions(double[][] table, double[] min, double[] max, double[] slewPerTick, double[] safe) {
+    public Actions {
+      double[][] rows = new double[table.length][];
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] = table[i].clone();
+      }
+      table = rows;
+      min = min.clone();
+      max = max.clone();
+      slewPerTick = slewPerTick.clone();
+      safe = safe.clone();
+    }
+
+    public int channels() {
+      return min.length;
+    }
+  }
+
+  /**
+   * @param form {@code episodic}, {@code immediate} or {@code continuing}
+   * @param perTick reward credited every tick, NaN for none
+   * @param terminal reward added to a terminal event's value
+   */
+  public record Rewards(String form, double perTick, double terminal) {}
+
+  /**
+   * @param timeLimitTicks 0 for none
+   * @param solvedAverage moving average of returns that counts as solved, NaN for none
+   */
+  public record Episodes(int timeLimitTicks, double solvedAverage, int averageWindow) {}
+
+  /** @param rule {@code nrl}, {@code rmhl}, {@code rmhl-implicit} or {@code bp} */
+  public record LearnerSettings(int[] hidden, String rule, double learningRate, double sigma, double baselineRate,
+      double traceDecay, boolean biases, boolean fanOut, int rewardHistorySteps) {
+    public LearnerSettings {
+      hidden = hidden.clone();
+    }
+  }
+
+  public record WatchdogLimits(int maxConsecutiveOverruns, int recoverAfterTicks) {}
+
+  /**
+   * @param mode {@code train} or {@code eval}
+   * @param maxTicks 0 for none (likewise the other budgets)
+   */
+  public record Run(long seed, String mode, long maxTicks, long maxEpisodes, long maxDurationNs, long warmupTicks) {}
+
+  /** {@code FILE:LINE:COL} of the value of {@code key} (dotted), or just the file when it was not set. */
+  public String where(String key) {
+    return locations.getOrDefault(key, source);
+  }
+
+  /** A one-line error about {@code key}, pointing into the file. */
+  public ProfileException error(String key, String message) {
+    return new ProfileException(where(key) + ": " + key + ": " + message);
+  }
+}

@@ -1,0 +1,8 @@
+package io.nrledge.profiles;
+
+/** A profile that cannot be used; the message is one line, {@code FILE:LINE:COL: key: message}. */
+public final class ProfileException extends RuntimeException {
+  public ProfileException(String message) {
+    super(message);
+  }
+}

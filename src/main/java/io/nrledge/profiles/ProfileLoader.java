@@ -1,0 +1,238 @@
+package io.nrledge.profiles;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Reads a device profile (YAML) into a validated {@link DeviceProfile}. Every problem is one
+ * {@link ProfileException} line, {@code FILE:LINE:COL: key: message}; unknown keys are errors.
+ * The format, key by key, is documented in {@code device-profiles/README.md}.
+ */
+public final class ProfileLoader {
+  /** The profile bundled in the jar, used by {@code run} without {@code --profile}. */
+  public static final String EMBEDDED_DEFAULT = "profiles/sim-cartpole.yaml";
+
+  private static final String[] RIGS = {"cartpole", "acrobot", "reaching", "rover"};
+
+  private ProfileLoader() {}
+
+  public static DeviceProfile load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ProfileException(file + ": cannot read: " + e.getMessage());
+    }
+    return parse(file.toString(), text);
+  }
+
+  /** The embedded default, named {@code classpath:profiles/sim-cartpole.yaml} in errors. */
+  public static DeviceProfile loadEmbeddedDefault() {
+    try (InputStream in = ProfileLoader.class.getClassLoader().getResourceAsStream(EMBEDDED_DEFAULT)) {
+      if (in == null) {
+        throw new ProfileException("classpath:" + EMBEDDED_DEFAULT + ": missing from the jar");
+      }
+      return parse("classpath:" + EMBEDDED_DEFAULT, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new ProfileException("classpath:" + EMBEDDED_DEFAULT + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  /** Parses {@code text}; {@code source} names it in errors. */
+  public static DeviceProfile parse(String source, String text) {
+    Node root = compose(source, new StringReader(text));
+    Map<String, String> locations = new HashMap<>();
+    YamlSection top = new YamlSection(source, "", root, locations);
+    String name = top.string("name");
+
+    YamlSection rigS = top.section("rig");
+    String type = rigS.choice("type", null, RIGS);
+    if (type == null) {
+      throw rigS.errorAt("type", "is required (one of " + String.join(", ", RIGS) + ")");
+    }
+    boolean rover = type.equals("rover");
+    DeviceProfile.Rig rig = new DeviceProfile.Rig(type,
+        rover ? false : rigS.bool("reward-events", false),
+        rover ? rigS.number("bump-reward", -1.0) : 0,
+        rover ? rigS.number("beacon-reward", 1.0) : 0);
+    rigS.finish();
+
+    YamlSection loopS = top.section("loop");
+    DeviceProfile.Loop loop = new DeviceProfile.Loop(
+        loopS.durationNs("period", 0, false),
+        loopS.choice("idle", "park-spin", "park-spin", "spin", "park"),
+        loopS.durationNs("spin", 150_000, true),
+        loopS.choice("time", "fast", "fast", "realtime"));
+    loopS.finish();
+    if (!loopS.has("period")) {
+      throw loopS.errorAt("period", "is required (e.g. 20ms)");
+    }
+
+    DeviceProfile.Observation observation = observation(top.section("observation"));
+    DeviceProfile.Actions actions = actions(top.section("actions"));
+
+    YamlSection rewardS = top.section("reward");
+    DeviceProfile.Rewards rewards = new DeviceProfile.Rewards(
+        rewardS.choice("form", null, "episodic", "immediate", "continuing"),
+        rewardS.number("per-tick", Double.NaN),
+        rewardS.number("terminal", 0));
+    if (rewards.form() == null) {
+      throw rewardS.errorAt("form", "is required (episodic, immediate or continuing)");
+    }
+    rewardS.finish();
+
+    DeviceProfile.Episodes episodes = new DeviceProfile.Episodes(0, Double.NaN, 100);
+    if (top.has("episodes")) {
+      YamlSection s = top.section("episodes");
+      episodes = new DeviceProfile.Episodes(
+          (int) s.integer("time-limit-ticks", 0, 0),
+          s.number("solved-average", Double.NaN),
+          (int) s.integer("average-window", 100, 1));
+      s.finish();
+    }
+    if (rewards.form().equals("continuing") && !Double.isNaN(episodes.solvedAverage())) {
+      throw top.errorAt("episodes", "a continuing task has no episode returns to average");
+    }
+
+    DeviceProfile.LearnerSettings learner = learner(top.section("learner"), rewards.form());
+    DeviceProfile.WatchdogLimits watchdog = new DeviceProfile.WatchdogLimits(5, 50);
+    if (top.has("watchdog")) {
+      YamlSection s = top.section("watchdog");
+      watchdog = new DeviceProfile.WatchdogLimits(
+          (int) s.integer("max-consecutive-overruns", 5, 1),
+          (int) s.integer("recover-after-ticks", 50, 0));
+      s.finish();
+    }
+    DeviceProfile.Run run = new DeviceProfile.Run(1, "train", 0, 0, 0, 50_000);
+    if (top.has("run")) {
+      YamlSection s = top.section("run");
+      run = new DeviceProfile.Run(
+          s.integer("seed", 1, Long.MIN_VALUE),
+          s.choice("mode", "train", "train", "eval"),
+          s.integer("max-ticks", 0, 0),
+          s.integer("max-episodes", 0, 0),
+          s.durationNs("max-duration", 0, true),
+          s.integer("warmup-ticks", 50_000, 0));
+      s.finish();
+    }
+    top.finish();
+    return new DeviceProfile(source, name, rig, loop, observation, actions, rewards, episodes, learner, watchdog,
+        run, locations);
+  }
+
+  private static Node compose(String source, Reader reader) {
+    try {
+      Optional<Node> node = new Compose(LoadSettings.builder().setLabel(source).build()).composeReader(reader);
+      return node.orElseThrow(() -> new ProfileException(source + ": the profile is empty"));
+    } catch (MarkedYamlEngineException e) {
+      String at = e.getProblemMark().map(m -> YamlSection.position(source, m)).orElse(source);
+      throw new ProfileException(at + ": yaml: " + e.getProblem());
+    } catch (YamlEngineException e) {
+      throw new ProfileException(source + ": yaml: " + e.getMessage().lines().findFirst().orElse("unreadable"));
+    }
+  }
+
+  private static DeviceProfile.Observation observation(YamlSection s) {
+    int channels = (int) s.integer("channels", 0, 1);
+    if (!s.has("channels")) {
+      throw s.errorAt("channels", "is required");
+    }
+    double[] offset = perChannel(s, "offset", channels, 0);
+    double[] scale = perChannel(s, "scale", channels, 1);
+    double[] min = perChannel(s, "min", channels, Double.NEGATIVE_INFINITY);
+    double[] max = perChannel(s, "max", channels, Double.POSITIVE_INFINITY);
+    for (int i = 0; i < channels; i++) {
+      if (!(min[i] < max[i])) {
+        throw s.errorAt("min", "channel " + i + ": min " + min[i] + " must be below max " + max[i]);
+      }
+    }
+    s.finish();
+    return new DeviceProfile.Observation(offset, scale, min, max);
+  }
+
+  private static DeviceProfile.Actions actions(YamlSection s) {
+    double[][] table = s.numberRows("table");
+    if (table.length < 2) {
+      throw s.errorAt("table", "needs at least 2 actions (one row each)");
+    }
+    int channels = table[0].length;
+    for (int a = 0; a < table.length; a++) {
+      if (table[a].length != channels || channels == 0) {
+        throw s.errorAt("table", "every row needs the same number of commands (row 0 has " + channels
+            + ", row " + a + " has " + table[a].length + ")");
+      }
+    }
+    double[] min = perChannel(s, "min", channels, Double.NEGATIVE_INFINITY);
+    double[] max = perChannel(s, "max", channels, Double.POSITIVE_INFINITY);
+    double[] slew = perChannel(s, "slew-per-tick", channels, Double.POSITIVE_INFINITY);
+    double[] safe = perChannel(s, "safe", channels, 0);
+    for (int c = 0; c < channels; c++) {
+      if (!(min[c] <= max[c])) {
+        throw s.errorAt("min", "channel " + c + ": min " + min[c] + " must not exceed max " + max[c]);
+      }
+      if (!(slew[c] > 0)) {
+        throw s.errorAt("slew-per-tick", "channel " + c + ": must be > 0 (use .inf for no limit)");
+      }
+      if (!Double.isFinite(safe[c]) || safe[c] < min[c] || safe[c] > max[c]) {
+        throw s.errorAt("safe", "channel " + c + ": " + safe[c] + " must be finite and within [min, max]");
+      }
+    }
+    s.finish();
+    return new DeviceProfile.Actions(table, min, max, slew, safe);
+  }
+
+  private static double[] perChannel(YamlSection s, String key, int channels, double fallback) {
+    double[] v = new double[channels];
+    java.util.Arrays.fill(v, fallback);
+    if (s.has(key)) {
+      double[] given = s.numbers(key);
+      if (given.length != channels) {
+        throw s.errorAt(key, "needs " + channels + " entries (one per channel), got " + given.length);
+      }
+      v = given;
+    }
+    return v;
+  }
+
+  private static DeviceProfile.LearnerSettings learner(YamlSection s, String form) {
+    double[] hiddenD = s.has("hidden") ? s.numbers("hidden") : new double[] {64};
+    int[] hidden = new int[hiddenD.length];
+    for (int i = 0; i < hidden.length; i++) {
+      if (hiddenD[i] != Math.rint(hiddenD[i]) || hiddenD[i] < 1 || hiddenD[i] > 4096) {
+        throw s.errorAt("hidden", "layer widths must be whole numbers in 1..4096, got " + hiddenD[i]);
+      }
+      hidden[i] = (int) hiddenD[i];
+    }
+    double traceDecay = s.number("trace-decay", form.equals("continuing") ? 0.9 : 1.0, 0, 1);
+    if (form.equals("continuing") && traceDecay >= 1) {
+      throw s.errorAt("trace-decay", "the continuing form needs a decaying trace (< 1), got " + traceDecay);
+    }
+    DeviceProfile.LearnerSettings l = new DeviceProfile.LearnerSettings(hidden,
+        s.choice("rule", "nrl", "nrl", "rmhl", "rmhl-implicit", "bp"),
+        s.number("learning-rate", 1e-2, 0, Double.MAX_VALUE),
+        s.number("sigma", 1e-3, Double.MIN_VALUE, Double.MAX_VALUE),
+        s.number("baseline-rate", 0.66, 0, 1),
+        traceDecay,
+        s.bool("biases", false),
+        s.bool("fan-out", true),
+        (int) s.integer("reward-history-steps", 16, 1));
+    if (l.rewardHistorySteps() > 4096) {
+      throw s.errorAt("reward-history-steps", "must be 1..4096, got " + l.rewardHistorySteps());
+    }
+    s.finish();
+    return l;
+  }
+}

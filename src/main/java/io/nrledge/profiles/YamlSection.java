@@ -1,0 +1,247 @@
+package io.nrledge.profiles;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * One YAML mapping being read into typed values: every value read is marked as used, and
+ * {@link #finish()} rejects the keys nobody read, so a typo is an error, not a silent default.
+ * Every error names the file, line, column and dotted key.
+ */
+final class YamlSection {
+  private final String source;
+  private final String path;
+  private final Node node;
+  private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+  private final Set<String> used = new java.util.HashSet<>();
+  private final Map<String, String> locations;
+
+  YamlSection(String source, String path, Node node, Map<String, String> locations) {
+    this.source = source;
+    this.path = path;
+    this.node = node;
+    this.locations = locations;
+    if (!(node instanceof MappingNode mapping)) {
+      throw error(node, path.isEmpty() ? "profile" : path, "must be a mapping of keys to values");
+    }
+    for (NodeTuple t : mapping.getValue()) {
+      if (!(t.getKeyNode() instanceof ScalarNode key)) {
+        throw error(t.getKeyNode(), path, "keys must be plain names");
+      }
+      if (entries.put(key.getValue(), t) != null) {
+        throw error(key, key(key.getValue()), "appears twice");
+      }
+    }
+  }
+
+  String key(String name) {
+    return path.isEmpty() ? name : path + "." + name;
+  }
+
+  boolean has(String name) {
+    return entries.containsKey(name);
+  }
+
+  private Node value(String name) {
+    NodeTuple t = entries.get(name);
+    if (t == null) {
+      throw error(node, key(name), "is required");
+    }
+    used.add(name);
+    locations.put(key(name), where(t.getValueNode()));
+    return t.getValueNode();
+  }
+
+  YamlSection section(String name) {
+    return new YamlSection(source, key(name), value(name), locations);
+  }
+
+  String string(String name) {
+    return scalar(name, value(name));
+  }
+
+  String string(String name, String fallback) {
+    return has(name) ? string(name) : fallback;
+  }
+
+  /** One of {@code allowed}. */
+  String choice(String name, String fallback, String... allowed) {
+    if (!has(name)) {
+      return fallback;
+    }
+    String v = string(name);
+    for (String a : allowed) {
+      if (a.equals(v)) {
+        return v;
+      }
+    }
+    throw error(value(name), key(name), "must be one of " + String.join(", ", allowed) + ", got '" + v + "'");
+  }
+
+  double number(String name) {
+    Node n = value(name);
+    return parseDouble(n, key(name), scalar(name, n));
+  }
+
+  double number(String name, double fallback) {
+    return has(name) ? number(name) : fallback;
+  }
+
+  /** A number in [lo, hi]. */
+  double number(String name, double fallback, double lo, double hi) {
+    double v = number(name, fallback);
+    if (!(v >= lo && v <= hi)) {
+      throw error(value(name), key(name), "must be in [" + lo + ", " + hi + "], got " + v);
+    }
+    return v;
+  }
+
+  long integer(String name, long fallback, long min) {
+    if (!has(name)) {
+      return fallback;
+    }
+    Node n = value(name);
+    String text = scalar(name, n).replace("_", "");
+    long v;
+    try {
+      v = Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw error(n, key(name), "must be a whole number, got '" + text + "'");
+    }
+    if (v < min) {
+      throw error(n, key(name), "must be >= " + min + ", got " + v);
+    }
+    return v;
+  }
+
+  boolean bool(String name, boolean fallback) {
+    if (!has(name)) {
+      return fallback;
+    }
+    String v = string(name);
+    return switch (v) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw error(value(name), key(name), "must be true or false, got '" + v + "'");
+    };
+  }
+
+  /** A duration such as {@code 20ms}, {@code 150us}, {@code 2s}, {@code 5m} or {@code 1h}, in ns (> 0 unless {@code zeroAllowed}). */
+  long durationNs(String name, long fallback, boolean zeroAllowed) {
+    if (!has(name)) {
+      return fallback;
+    }
+    Node n = value(name);
+    try {
+      long ns = Durations.parseNs(scalar(name, n));
+      if (ns < 0 || (ns == 0 && !zeroAllowed)) {
+        throw new IllegalArgumentException("must be " + (zeroAllowed ? ">= 0" : "> 0"));
+      }
+      return ns;
+    } catch (IllegalArgumentException e) {
+      throw error(n, key(name), e.getMessage());
+    }
+  }
+
+  double[] numbers(String name) {
+    Node n = value(name);
+    List<Node> items = sequence(name, n);
+    double[] out = new double[items.size()];
+    for (int i = 0; i < out.length; i++) {
+      Node item = items.get(i);
+      if (!(item instanceof ScalarNode s)) {
+        throw error(item, key(name) + "[" + i + "]", "must be a number");
+      }
+      out[i] = parseDouble(item, key(name) + "[" + i + "]", s.getValue());
+    }
+    return out;
+  }
+
+  double[][] numberRows(String name) {
+    Node n = value(name);
+    List<Node> rows = sequence(name, n);
+    double[][] out = new double[rows.size()][];
+    for (int r = 0; r < out.length; r++) {
+      List<Node> items = sequence(name + "[" + r + "]", rows.get(r));
+      out[r] = new double[items.size()];
+      for (int i = 0; i < items.size(); i++) {
+        Node item = items.get(i);
+        if (!(item instanceof ScalarNode s)) {
+          throw error(item, key(name) + "[" + r + "][" + i + "]", "must be a number");
+        }
+        out[r][i] = parseDouble(item, key(name) + "[" + r + "][" + i + "]", s.getValue());
+      }
+    }
+    return out;
+  }
+
+  private List<Node> sequence(String name, Node n) {
+    if (!(n instanceof SequenceNode seq)) {
+      throw error(n, key(name), "must be a list");
+    }
+    return new ArrayList<>(seq.getValue());
+  }
+
+  private String scalar(String name, Node n) {
+    if (!(n instanceof ScalarNode s)) {
+      throw error(n, key(name), "must be a single value");
+    }
+    return s.getValue();
+  }
+
+  private double parseDouble(Node n, String key, String text) {
+    String t = text.trim();
+    double v;
+    switch (t) {
+      case ".inf", "+.inf", ".Inf", "+.Inf" -> v = Double.POSITIVE_INFINITY;
+      case "-.inf", "-.Inf" -> v = Double.NEGATIVE_INFINITY;
+      default -> {
+        try {
+          v = Double.parseDouble(t.replace("_", ""));
+        } catch (NumberFormatException e) {
+          throw error(n, key, "must be a number, got '" + text + "'");
+        }
+        if (!Double.isFinite(v)) {
+          throw error(n, key, "must be a finite number or .inf, got '" + text + "'");
+        }
+      }
+    }
+    return v;
+  }
+
+  /** Rejects every key that was not read. */
+  void finish() {
+    for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
+      if (!used.contains(e.getKey())) {
+        throw error(e.getValue().getKeyNode(), key(e.getKey()), "unknown key");
+      }
+    }
+  }
+
+  /** An error at the value of {@code name} (or the section, when absent). */
+  ProfileException errorAt(String name, String message) {
+    NodeTuple t = entries.get(name);
+    return error(t == null ? node : t.getValueNode(), key(name), message);
+  }
+
+  ProfileException error(Node at, String key, String message) {
+    return new ProfileException(where(at) + ": " + key + ": " + message);
+  }
+
+  private String where(Node at) {
+    return at.getStartMark().map(m -> position(source, m)).orElse(source);
+  }
+
+  static String position(String source, Mark m) {
+    return source + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
+  }
+}

@@ -1,0 +1,347 @@
+package io.nrledge.runtime;
+
+import io.nrledge.io.ActuatorOutput;
+import io.nrledge.io.Board;
+import io.nrledge.io.EpisodeReset;
+import io.nrledge.io.EventKind;
+import io.nrledge.io.IoStatus;
+import io.nrledge.io.SensorInput;
+import io.nrledge.learner.Learner;
+import io.nrledge.telemetry.EpisodeStats;
+import io.nrledge.telemetry.LoopCounter;
+import io.nrledge.telemetry.LoopTelemetry;
+
+/**
+ * The fixed-period control loop: one thread, absolute deadlines ({@code next += period}); a tick
+ * that ends after the next deadline skips the missed periods (counted) instead of bursting.
+ *
+ * <p>Each tick runs fixed phases, each timed into {@link LoopTelemetry}: read sensors → build the
+ * observation → learner step (train) or clean policy (eval) → map the action to commands → write
+ * actuators → rewards and episode bookkeeping, which drains the {@link EventRing} and credits each
+ * reward to the tick at which it happened. The {@link Watchdog} moves the rig to safe state.
+ *
+ * <p>After construction nothing here allocates, locks, logs or does I/O beyond the devices' own
+ * read and write; everything observable is published through counters for other threads.
+ */
+public final class ControlLoop implements EventRing.Handler {
+  private static final int MIN_TICK_HISTORY = 64;
+  private static final EventRing.Handler DISCARD = (kind, value, timestampNs) -> {};
+
+  private final LoopSettings settings;
+  private final NanoClock clock;
+  private final IdleStrategy idle;
+  private final NanoClock stopwatch;
+  private final SensorInput sensors;
+  private final ActuatorOutput actuators;
+  private final EpisodeReset episodeReset;
+  private final Learner learner;
+  private final ObservationMap observationMap;
+  private final ActionMap actionMap;
+  private final EventRing events;
+  private final LoopTelemetry telemetry;
+  private final EpisodeStats episodeStats;
+  private final Watchdog watchdog;
+  private final boolean train;
+
+  private final double[] raw;
+  private final double[] observation;
+  private final double[] commands;
+  private final long[] tickStartNs;
+  private final int tickMask;
+  private final int maxStepsAgo;
+
+  private volatile boolean stopRequested;
+  private long tick = -1;
+  private long ticksSinceResume;
+  private long tickNowNs;
+  private double episodeReturn;
+  private int episodeTicks;
+  private boolean terminal;
+  private boolean truncated;
+  private long slowestPhaseNs;
+  private int slowestPhase;
+
+  /** Wires the loop; checks that the devices, maps and learner agree on sizes. Not real-time safe. */
+  public ControlLoop(LoopSettings settings, NanoClock clock, IdleStrategy idle, NanoClock stopwatch, Board board,
+      Learner learner, ObservationMap observationMap, ActionMap actionMap, EventRing events, LoopTelemetry telemetry) {
+    this.settings = settings;
+    this.clock = clock;
+    this.idle = idle;
+    this.stopwatch = stopwatch;
+    this.sensors = board.sensors();
+    this.actuators = board.actuators();
+    this.episodeReset = board.episodeReset().orElse(null);
+    this.learner = learner;
+    this.observationMap = observationMap;
+    this.actionMap = actionMap;
+    this.events = events;
+    this.telemetry = telemetry;
+    this.episodeStats = telemetry.episodes();
+    this.watchdog = new Watchdog(settings.maxConsecutiveOverruns(), settings.recoverAfterTicks());
+    this.train = settings.mode() == Mode.TRAIN;
+    requireSize("sensor channels", sensors.channels(), "observation channels", observationMap.channels());
+    requireSize("observation channels", observationMap.channels(), "learner inputs", learner.observationSize());
+    requireSize("action table rows", actionMap.actions(), "learner actions", learner.actionCount());
+    requireSize("action table columns", actionMap.channels(), "actuator channels", actuators.channels());
+    this.raw = new double[sensors.channels()];
+    this.observation = new double[sensors.channels()];
+    this.commands = new double[actuators.channels()];
+    int history = Integer.highestOneBit(Math.max(MIN_TICK_HISTORY, learner.maxRewardDelaySteps() + 2) - 1) << 1;
+    this.tickStartNs = new long[history];
+    this.tickMask = history - 1;
+    this.maxStepsAgo = Math.min(learner.maxRewardDelaySteps(), history - 1);
+  }
+
+  private static void requireSize(String what, int n, String other, int m) {
+    if (n != m) {
+      throw new IllegalArgumentException(what + " (" + n + ") must equal " + other + " (" + m + ")");
+    }
+  }
+
+  /** Asks the loop to stop after the current tick. Any thread. */
+  public void requestStop() {
+    stopRequested = true;
+  }
+
+  /** Ticks run so far. Control thread only (others read {@link LoopCounter#TICKS}). */
+  public long ticks() {
+    return tick + 1;
+  }
+
+  /**
+   * Runs on the calling thread until a budget is spent, the task is solved, a stop is requested
+   * or a fault latches. The calling thread becomes the control thread. Real-time safe once it is
+   * running: allocates nothing per tick.
+   */
+  public StopReason run() {
+    final long periodNs = settings.periodNs();
+    final long startWallNs = stopwatch.nanoTime();
+    long deadline = clock.nanoTime();
+    long allocStart = settings.warmupTicks() == 0 ? AllocationMeter.currentThreadAllocatedBytes() : -1;
+    StopReason reason;
+    while ((reason = stopReason(startWallNs)) == null) {
+      final long now = idle.awaitDeadline(deadline);
+      telemetry.lateness(now - deadline);
+      tick(now);
+      deadline += periodNs;
+      final long end = clock.nanoTime();
+      final boolean overran = end - deadline > 0;
+      if (overran) {
+        final long missed = (end - deadline) / periodNs + 1;
+        deadline += missed * periodNs;
+        telemetry.increment(LoopCounter.OVERRUNS);
+        telemetry.add(LoopCounter.SKIPPED_PERIODS, missed);
+      }
+      if (watchdog.tickEnded(overran)) {
+        fault(FaultKind.OVERRUNS, slowestPhase);
+      }
+      if (ticks() == settings.warmupTicks()) {
+        allocStart = AllocationMeter.currentThreadAllocatedBytes();
+      }
+    }
+    if (allocStart >= 0 && ticks() > settings.warmupTicks()) {
+      telemetry.add(LoopCounter.ALLOC_BYTES, AllocationMeter.currentThreadAllocatedBytes() - allocStart);
+      telemetry.add(LoopCounter.ALLOC_TICKS, ticks() - settings.warmupTicks());
+    }
+    return reason;
+  }
+
+  private StopReason stopReason(long startWallNs) {
+    if (watchdog.latched()) {
+      return StopReason.LATCHED_FAULT;
+    }
+    if (stopRequested) {
+      return StopReason.STOPPED;
+    }
+    if (settings.maxTicks() > 0 && ticks() >= settings.maxTicks()) {
+      return StopReason.TICK_BUDGET;
+    }
+    if (episodeStats.windowFull() && episodeStats.movingAverage() >= settings.solvedAverage()) {
+      return StopReason.SOLVED;
+    }
+    if (settings.maxEpisodes() > 0 && episodeStats.episodes() >= settings.maxEpisodes()) {
+      return StopReason.EPISODE_BUDGET;
+    }
+    if (settings.maxDurationNs() > 0 && stopwatch.nanoTime() - startWallNs >= settings.maxDurationNs()) {
+      return StopReason.DURATION;
+    }
+    return null;
+  }
+
+  /**
+   * One tick started at {@code nowNs} on the loop clock, without waiting: the phases, the
+   * watchdog checks and the bookkeeping. Real-time safe.
+   */
+  public void tick(long nowNs) {
+    tick++;
+    ticksSinceResume++;
+    tickNowNs = nowNs;
+    tickStartNs[(int) tick & tickMask] = nowNs;
+    slowestPhaseNs = -1;
+    final long t0 = stopwatch.nanoTime();
+
+    final IoStatus read = sensors.read(raw);
+    final long t1 = phaseEnded(TickPhase.READ, t0);
+    if (read != IoStatus.OK) {
+      fault(read == IoStatus.TIMEOUT ? FaultKind.SENSOR_TIMEOUT : FaultKind.SENSOR_FAILED, TickPhase.READ.ordinal());
+      safeTick(t0);
+      return;
+    }
+    final boolean valid = observationMap.map(raw, observation);
+    final long t2 = phaseEnded(TickPhase.OBSERVE, t1);
+    if (!valid) {
+      fault(FaultKind.BAD_OBSERVATION, TickPhase.OBSERVE.ordinal());
+      safeTick(t0);
+      return;
+    }
+    if (watchdog.safe()) {
+      if (!watchdog.healthyTick()) {
+        safeTick(t0);
+        return;
+      }
+      recover();
+    }
+
+    final int action = train ? learner.step(observation) : learner.act(observation);
+    final long t3 = phaseEnded(TickPhase.LEARN, t2);
+    actionMap.map(action, commands);
+    final long t4 = phaseEnded(TickPhase.ACTION, t3);
+    final IoStatus written = actuators.write(commands);
+    final long t5 = phaseEnded(TickPhase.WRITE, t4);
+    if (written != IoStatus.OK) {
+      fault(FaultKind.ACTUATOR_FAILED, TickPhase.WRITE.ordinal());
+      safeTick(t0);
+      return;
+    }
+
+    bookkeeping();
+    if (train && !learner.weightsFinite()) {
+      fault(FaultKind.NON_FINITE_WEIGHTS, TickPhase.REWARD.ordinal());
+    }
+    final long t6 = phaseEnded(TickPhase.REWARD, t5);
+    tickEnded(t0, t6);
+  }
+
+  private long phaseEnded(TickPhase phase, long startNs) {
+    final long end = stopwatch.nanoTime();
+    final long ns = end - startNs;
+    telemetry.phaseTime(phase.ordinal(), ns);
+    if (ns > slowestPhaseNs) {
+      slowestPhaseNs = ns;
+      slowestPhase = phase.ordinal();
+    }
+    return end;
+  }
+
+  private void tickEnded(long t0, long endNs) {
+    telemetry.tickWork(endNs - t0);
+    telemetry.increment(LoopCounter.TICKS);
+  }
+
+  private void bookkeeping() {
+    if (!Double.isNaN(settings.perTickReward())) {
+      credit(settings.perTickReward(), 0);
+    }
+    final int drained = events.drain(this);
+    if (drained > 0) {
+      telemetry.add(LoopCounter.EVENTS, drained);
+    }
+    episodeTicks++;
+    final int limit = settings.timeLimitTicks();
+    if (terminal || truncated || (limit > 0 && episodeTicks >= limit)) {
+      endEpisode();
+    }
+  }
+
+  /** Control thread, during the drain: credits or flags one device event. Real-time safe. */
+  @Override
+  public void onEvent(EventKind kind, double value, long timestampNs) {
+    telemetry.eventLatency(tickNowNs - timestampNs);
+    switch (kind) {
+      case REWARD -> credit(value, stepsAgo(timestampNs));
+      case TERMINAL -> {
+        double r = value + settings.terminalReward();
+        if (r != 0) {
+          credit(r, 0);
+        }
+        terminal = true;
+      }
+      case TRUNCATED -> truncated = true;
+    }
+  }
+
+  /** How many ticks before the current one the event at {@code timestampNs} happened. */
+  private int stepsAgo(long timestampNs) {
+    final long limit = Math.min(maxStepsAgo, ticksSinceResume - 1);
+    int steps = 0;
+    while (steps < limit && tickStartNs[(int) (tick - steps) & tickMask] - timestampNs > 0) {
+      steps++;
+    }
+    return steps;
+  }
+
+  private void credit(double reward, int stepsAgo) {
+    episodeReturn += reward;
+    episodeStats.rewardCredited(reward);
+    if (train) {
+      learner.reward(reward, stepsAgo);
+    }
+  }
+
+  private void endEpisode() {
+    if (train) {
+      learner.endEpisode();
+    }
+    episodeStats.episodeEnded(episodeReturn);
+    startEpisode();
+  }
+
+  private void startEpisode() {
+    episodeReturn = 0;
+    episodeTicks = 0;
+    terminal = false;
+    truncated = false;
+    if (episodeReset != null) {
+      episodeReset.resetEpisode();
+    }
+  }
+
+  /** Records a fault on entering safe state; in safe state a new fault only restarts the recovery count. */
+  private void fault(FaultKind kind, int phase) {
+    if (!watchdog.safe()) {
+      telemetry.fault(kind.ordinal(), phase, tick);
+      actuators.writeSafe();
+      actionMap.resetToSafe();
+    }
+    watchdog.trip(kind);
+  }
+
+  /** A tick in safe state: actuators held safe, learner frozen, events drained but not credited. */
+  private void safeTick(long t0) {
+    actuators.writeSafe();
+    final int discarded = events.drain(DISCARD);
+    if (discarded > 0) {
+      telemetry.add(LoopCounter.EVENTS_DISCARDED, discarded);
+    }
+    telemetry.increment(LoopCounter.SAFE_TICKS);
+    tickEnded(t0, stopwatch.nanoTime());
+  }
+
+  /**
+   * Leaves safe state. The interrupted episode is closed (the learner's contract has no discard,
+   * so its update is applied with the partial return) but not counted in the statistics; a new
+   * episode starts from a reset.
+   */
+  private void recover() {
+    watchdog.recovered();
+    telemetry.increment(LoopCounter.RECOVERIES);
+    ticksSinceResume = 1;
+    actionMap.resetToSafe();
+    if (episodeTicks > 0) {
+      if (train) {
+        learner.endEpisode();
+      }
+      startEpisode();
+    }
+  }
+}

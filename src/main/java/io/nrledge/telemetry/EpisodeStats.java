@@ -1,0 +1,90 @@
+package io.nrledge.telemetry;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Episode returns and their moving average over a fixed window, kept by the control thread in a
+ * preallocated ring and published for other threads through atomics. Never allocates after
+ * construction.
+ */
+public final class EpisodeStats {
+  private final double[] window;
+  private int next;
+  private int filled;
+  private double sum;
+  private double rewardTotal;
+
+  private final AtomicLong episodes = new AtomicLong();
+  private final AtomicLong lastReturnBits = new AtomicLong(Double.doubleToRawLongBits(Double.NaN));
+  private final AtomicLong movingAverageBits = new AtomicLong(Double.doubleToRawLongBits(Double.NaN));
+  private final AtomicLong bestMovingAverageBits = new AtomicLong(Double.doubleToRawLongBits(Double.NaN));
+  private final AtomicLong rewardTotalBits = new AtomicLong();
+
+  /** Not real-time safe. */
+  public EpisodeStats(int windowEpisodes) {
+    if (windowEpisodes < 1) {
+      throw new IllegalArgumentException("moving-average window must be >= 1, got " + windowEpisodes);
+    }
+    this.window = new double[windowEpisodes];
+  }
+
+  /** Control thread: one finished episode. Real-time safe. */
+  public void episodeEnded(double episodeReturn) {
+    if (filled == window.length) {
+      sum -= window[next];
+    } else {
+      filled++;
+    }
+    window[next] = episodeReturn;
+    sum += episodeReturn;
+    next = next + 1 == window.length ? 0 : next + 1;
+    double average = sum / filled;
+    lastReturnBits.setRelease(Double.doubleToRawLongBits(episodeReturn));
+    movingAverageBits.setRelease(Double.doubleToRawLongBits(average));
+    if (windowFull()) {
+      double best = Double.longBitsToDouble(bestMovingAverageBits.getPlain());
+      if (Double.isNaN(best) || average > best) {
+        bestMovingAverageBits.setRelease(Double.doubleToRawLongBits(average));
+      }
+    }
+    episodes.setRelease(episodes.getPlain() + 1);
+  }
+
+  /** Control thread: every reward credited, episodic or not. Real-time safe. */
+  public void rewardCredited(double reward) {
+    rewardTotal += reward;
+    rewardTotalBits.setRelease(Double.doubleToRawLongBits(rewardTotal));
+  }
+
+  /** True once the window holds a full set of episodes. */
+  public boolean windowFull() {
+    return filled == window.length;
+  }
+
+  public int windowEpisodes() {
+    return window.length;
+  }
+
+  public long episodes() {
+    return episodes.getAcquire();
+  }
+
+  /** NaN before the first episode. */
+  public double lastReturn() {
+    return Double.longBitsToDouble(lastReturnBits.getAcquire());
+  }
+
+  /** Mean of the last {@code window} returns (fewer at the start); NaN before the first episode. */
+  public double movingAverage() {
+    return Double.longBitsToDouble(movingAverageBits.getAcquire());
+  }
+
+  /** Best full-window moving average so far; NaN until the window is full. */
+  public double bestMovingAverage() {
+    return Double.longBitsToDouble(bestMovingAverageBits.getAcquire());
+  }
+
+  public double rewardTotal() {
+    return Double.longBitsToDouble(rewardTotalBits.getAcquire());
+  }
+}

@@ -1,0 +1,24 @@
+package io.nrledge.telemetry;
+
+/** Monotonic counters the control thread raises and other threads read. */
+public enum LoopCounter {
+  TICKS,
+  /** Ticks whose work ended after the next deadline. */
+  OVERRUNS,
+  /** Periods skipped after overruns (no bursts to catch up). */
+  SKIPPED_PERIODS,
+  /** Device events drained from the event ring. */
+  EVENTS,
+  /** Events drained while in safe state and therefore not credited. */
+  EVENTS_DISCARDED,
+  /** Ticks spent in safe state. */
+  SAFE_TICKS,
+  /** Faults raised by the watchdog (all kinds). */
+  FAULTS,
+  /** Recoveries from safe state. */
+  RECOVERIES,
+  /** Bytes allocated by the control thread since the end of warm-up. */
+  ALLOC_BYTES,
+  /** Ticks counted in {@link #ALLOC_BYTES}. */
+  ALLOC_TICKS
+}

@@ -1,0 +1,38 @@
+package io.nrledge.runtime;
+
+import io.nrledge.learner.Learner;
+import io.nrledge.learner.Network;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A learner double: always picks {@code action}, records every call the loop makes. */
+final class RecordingLearner implements Learner {
+  record Credit(double reward, int stepsAgo, long atStep) {}
+
+  final List<Credit> credits = new ArrayList<>();
+  int action;
+  long steps;
+  long acts;
+  long episodesEnded;
+  boolean finite = true;
+  private final int inputs;
+  private final int actions;
+  private final int maxDelay;
+
+  RecordingLearner(int inputs, int actions, int maxDelay) {
+    this.inputs = inputs;
+    this.actions = actions;
+    this.maxDelay = maxDelay;
+  }
+
+  @Override public int observationSize() { return inputs; }
+  @Override public int actionCount() { return actions; }
+  @Override public int step(double[] observation) { steps++; return action; }
+  @Override public int act(double[] observation) { acts++; return action; }
+  @Override public int greedyAction(double[] observation) { return action; }
+  @Override public void reward(double reward, int stepsAgo) { credits.add(new Credit(reward, stepsAgo, steps)); }
+  @Override public int maxRewardDelaySteps() { return maxDelay; }
+  @Override public void endEpisode() { episodesEnded++; }
+  @Override public Network network() { throw new UnsupportedOperationException("not needed by the loop"); }
+  @Override public boolean weightsFinite() { return finite; }
+}
