@@ -68,9 +68,6 @@ final class Eligibility {
     int row = net.weightOffset(l);
     for (int i = 0; i < n; i++, row += c) {
       double a = scale * u[post + i];
-      if (a == 0.0) {
-        continue;
-      }
       for (int j = 0; j < m; j++) {
         target[row + j] += a * v[pre + j];
       }

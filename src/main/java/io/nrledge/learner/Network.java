@@ -131,47 +131,36 @@ public final class Network {
   }
 
   /**
-   * Noisy pass with the clean pass already in {@code zClean}: {@code z̃_1 = z_1 + ξ_1} (the input is
-   * not perturbed, so the first product is reused), {@code z̃_l = W_l x̃_{l-1} + ξ_l} after it.
+   * Clean and noisy passes together, layer by layer, drawing each unit's noise as its row is
+   * computed (so the generator's latency overlaps the products): {@code ξ_l} from {@code noise},
+   * {@code z_l = W_l x_{l-1}}, {@code z̃_l = W_l x̃_{l-1} + ξ_l} ({@code z̃_1 = z_1 + ξ_1}). The same
+   * result and noise sequence as filling ξ layer by layer, then a clean and a noisy pass, with
+   * each weight read once. {@code layerSquares[l]} receives Σ k² of
+   * layer l's integer draws.
    */
-  public void forwardNoisy(double[] zClean, double[] xClean, double[] xi, double[] zNoisy, double[] xNoisy) {
-    System.arraycopy(xClean, 0, xNoisy, 0, sizes[0]);
-    for (int l = 1; l <= layers; l++) {
-      int o = unitOffset[l];
-      int n = sizes[l];
-      if (l == 1) {
-        for (int i = 0; i < n; i++) {
-          zNoisy[o + i] = zClean[o + i] + xi[o + i];
-        }
-      } else {
-        affine(l, xNoisy, zNoisy);
-        for (int i = 0; i < n; i++) {
-          zNoisy[o + i] += xi[o + i];
-        }
-      }
-      if (l < layers) {
-        activate(l, zNoisy, xNoisy);
-      }
-    }
-  }
-
-  /**
-   * Clean and noisy passes together, layer by layer ({@link #affinePair}): the same result as
-   * {@link #forward} followed by {@link #forwardNoisy}, with each weight read once.
-   */
-  public void forwardPair(double[] input, double[] xi, double[] z, double[] x, double[] zNoisy, double[] xNoisy) {
+  void forwardPair(double[] input, IntegerNoise noise, long[] layerSquares, double[] xi,
+      double[] z, double[] x, double[] zNoisy, double[] xNoisy) {
     System.arraycopy(input, 0, x, 0, sizes[0]);
     System.arraycopy(input, 0, xNoisy, 0, sizes[0]);
+    final double scale = noise.scale();
     for (int l = 1; l <= layers; l++) {
-      int o = unitOffset[l];
-      if (l == 1) {
-        affine(1, x, z);
-        for (int i = o; i < o + sizes[1]; i++) {
-          zNoisy[i] = z[i] + xi[i];
-        }
-      } else {
-        affinePair(l, x, xNoisy, xi, z, zNoisy);
+      final int n = sizes[l];
+      final int m = sizes[l - 1];
+      final int c = cols[l];
+      final int in = unitOffset[l - 1];
+      final int out = unitOffset[l];
+      long squares = 0;
+      int row = weightOffset[l];
+      for (int i = 0; i < n; i++, row += c) {
+        int k = noise.nextInt();
+        squares += k * k;
+        double xiI = scale * k;
+        xi[out + i] = xiI;
+        double b = biases ? weights[row + m] : 0.0;
+        z[out + i] = b + dot(weights, row, x, in, m);
+        zNoisy[out + i] = l == 1 ? z[out + i] + xiI : b + dot(weights, row, xNoisy, in, m) + xiI;
       }
+      layerSquares[l] = squares;
       if (l < layers) {
         activate(l, z, x);
         activate(l, zNoisy, xNoisy);
@@ -225,39 +214,6 @@ public final class Network {
     int row = weightOffset[l];
     for (int i = 0; i < n; i++, row += c) {
       z[out + i] = (biases ? weights[row + m] : 0.0) + dot(weights, row, x, in, m);
-    }
-  }
-
-  /**
-   * Clean and noisy products of one layer in a single sweep over its weights:
-   * {@code z_l = W_l x_{l-1}} and {@code z̃_l = W_l x̃_{l-1} + ξ_l}. Each weight is loaded once.
-   */
-  void affinePair(int l, double[] x, double[] xNoisy, double[] xi, double[] z, double[] zNoisy) {
-    final int n = sizes[l];
-    final int m = sizes[l - 1];
-    final int c = cols[l];
-    final int in = unitOffset[l - 1];
-    final int out = unitOffset[l];
-    final double[] w = weights;
-    int row = weightOffset[l];
-    for (int i = 0; i < n; i++, row += c) {
-      double s0 = 0, s1 = 0, n0 = 0, n1 = 0;
-      int j = 0;
-      for (; j + 1 < m; j += 2) {
-        double w0 = w[row + j];
-        double w1 = w[row + j + 1];
-        s0 += w0 * x[in + j];
-        s1 += w1 * x[in + j + 1];
-        n0 += w0 * xNoisy[in + j];
-        n1 += w1 * xNoisy[in + j + 1];
-      }
-      if (j < m) {
-        s0 += w[row + j] * x[in + j];
-        n0 += w[row + j] * xNoisy[in + j];
-      }
-      double b = biases ? w[row + m] : 0.0;
-      z[out + i] = b + (s0 + s1);
-      zNoisy[out + i] = b + (n0 + n1) + xi[out + i];
     }
   }
 

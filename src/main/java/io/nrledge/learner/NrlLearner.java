@@ -50,12 +50,11 @@ final class NrlLearner extends AbstractLearner {
 
   private int probeJointly(double[] observation, int forcedAction) {
     boolean perLayerNorm = form == CreditForm.IMMEDIATE;
+    net.forwardPair(observation, noise, layerSquares, xi, z, x, zNoisy, xNoisy);
     long wholeNetwork = 0;
     for (int l = 1; l <= net.layers(); l++) {
-      layerSquares[l] = noise.fill(xi, net.unitOffset(l), net.unitOffset(l + 1));
       wholeNetwork += layerSquares[l];
     }
-    net.forwardPair(observation, xi, z, x, zNoisy, xNoisy);
     int a = chooseAction(forcedAction);
     double delta = Policy.logProbabilityChange(zNoisy, z, outputOffset, actions, probs, a);
     if (perLayerNorm) {
