@@ -3,6 +3,7 @@ package io.nrledge.cli;
 import io.nrledge.experiment.CurvePlot;
 import io.nrledge.experiment.Experiment;
 import io.nrledge.experiment.ExperimentPlan;
+import io.nrledge.experiment.Method;
 import io.nrledge.experiment.ResultFiles;
 import io.nrledge.experiment.RunResult;
 import io.nrledge.experiment.RunSpec;
@@ -11,7 +12,6 @@ import io.nrledge.experiment.SummaryTable;
 import io.nrledge.experiment.Task;
 import io.nrledge.experiment.TaskDefaults;
 import io.nrledge.learner.NoiseKind;
-import io.nrledge.learner.Rule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -57,13 +57,14 @@ import picocli.CommandLine.Spec;
       ""
     })
 final class ExperimentCommand implements Callable<Integer> {
-  private static final String RULE_NAMES = "nrl, rmhl, rmhl-implicit, bp";
+  private static final String RULE_NAMES = "nrl, nrl-layer, rmhl, rmhl-implicit, bp";
 
   @Option(names = "--task", required = true, paramLabel = "TASK", description = "cartpole, acrobot or reaching.")
   String task;
 
   @Option(names = "--rules", paramLabel = "R1,R2,...", defaultValue = "nrl,rmhl,bp",
-      description = "Rules: " + RULE_NAMES + " (default: ${DEFAULT-VALUE}).")
+      description = "Rules: " + RULE_NAMES + " (default: ${DEFAULT-VALUE}). nrl is the paper's rule;"
+          + " nrl-layer probes each layer with its own noise, --probes times per step.")
   String rules;
 
   @Option(names = "--seeds", paramLabel = "S1,S2,...", defaultValue = "1,2,3,4,5",
@@ -90,9 +91,13 @@ final class ExperimentCommand implements Callable<Integer> {
   String sigmas;
 
   @Option(names = "--fanout", paramLabel = "on|off",
-      description = "Scale NRL's layer updates by their unit counts, as the reference code (default: on,"
+      description = "Scale nrl's layer updates by their unit counts, as the reference code (default: on,"
           + " reaching off). Other rules never scale.")
   String fanOut;
+
+  @Option(names = "--probes", paramLabel = "K",
+      description = "Noise probes per layer and step for nrl-layer (default: " + TaskDefaults.PROBES_PER_LAYER + ").")
+  String probes;
 
   @Option(names = "--noise", paramLabel = "KIND", defaultValue = "gaussian",
       description = "Neuron noise: gaussian or rademacher (default: ${DEFAULT-VALUE}).")
@@ -159,20 +164,27 @@ final class ExperimentCommand implements Callable<Integer> {
     if (stopWhenSolved && reaching) {
       throw new UsageException("--stop-when-solved: reaching has no solved threshold");
     }
-    return new ExperimentPlan(parsedTask, corrected, parseRules(), parseSeeds(),
+    int probesPerLayer = probes == null ? TaskDefaults.PROBES_PER_LAYER : positiveInt("--probes", probes);
+    if (probesPerLayer > 1024) {
+      throw new UsageException("--probes: must be 1..1024, got " + probesPerLayer);
+    }
+    return new ExperimentPlan(parsedTask, corrected, parseMethods(), parseSeeds(),
         hidden == null ? TaskDefaults.hidden() : parseHidden(), positiveNumbers("--lr", learningRates),
-        positiveNumbers("--sigma", sigmas), parseFanOut(parsedTask), parseNoise(), budget(parsedTask), stopWhenSolved);
+        positiveNumbers("--sigma", sigmas), parseFanOut(parsedTask), probesPerLayer, parseNoise(), budget(parsedTask),
+        stopWhenSolved);
   }
 
-  private List<Rule> parseRules() {
-    List<Rule> parsed = new ArrayList<>();
+  private List<Method> parseMethods() {
+    List<Method> parsed = new ArrayList<>();
     for (String name : fields("--rules", rules)) {
-      Rule rule = Stream.of(Rule.values()).filter(r -> Setting.ruleId(r).equals(name)).findFirst()
-          .orElseThrow(() -> new UsageException("--rules: unknown rule '" + name + "' (" + RULE_NAMES + ")"));
-      if (parsed.contains(rule)) {
+      Method method = Method.byId(name);
+      if (method == null) {
+        throw new UsageException("--rules: unknown rule '" + name + "' (" + RULE_NAMES + ")");
+      }
+      if (parsed.contains(method)) {
         throw new UsageException("--rules: '" + name + "' is listed twice");
       }
-      parsed.add(rule);
+      parsed.add(method);
     }
     return parsed;
   }

@@ -3,24 +3,25 @@ package io.nrledge.experiment;
 import io.nrledge.env.Environment;
 import io.nrledge.learner.LearnerConfig;
 import io.nrledge.learner.NoiseKind;
-import io.nrledge.learner.Rule;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The grid an experiment runs: every rule × η × σ × seed. An empty list of learning rates or σs
- * means each rule's {@link TaskDefaults}; rules without noise run once per η whatever the σs.
+ * The grid an experiment runs: every method × η × σ × seed. An empty list of learning rates or
+ * σs means each method's {@link TaskDefaults}; methods without noise run once per η whatever the
+ * σs.
  *
  * @param hidden hidden-layer widths; inputs and actions come from the task
- * @param fanOut scale NRL's layer updates by n_l (the other rules never scale)
+ * @param fanOut scale the paper NRL's layer updates by n_l (the other methods never scale)
+ * @param probesPerLayer noise probes per layer and step for {@code nrl-layer}
  * @param episodes budget per run in episodes (Reaching: trials)
  */
-public record ExperimentPlan(Task task, boolean corrected, List<Rule> rules, List<Long> seeds, int[] hidden,
-    List<Double> learningRates, List<Double> sigmas, boolean fanOut, NoiseKind noise, int episodes,
-    boolean stopWhenSolved) {
+public record ExperimentPlan(Task task, boolean corrected, List<Method> methods, List<Long> seeds, int[] hidden,
+    List<Double> learningRates, List<Double> sigmas, boolean fanOut, int probesPerLayer, NoiseKind noise,
+    int episodes, boolean stopWhenSolved) {
 
   public ExperimentPlan {
-    rules = List.copyOf(rules);
+    methods = List.copyOf(methods);
     seeds = List.copyOf(seeds);
     hidden = hidden.clone();
     learningRates = List.copyOf(learningRates);
@@ -32,20 +33,21 @@ public record ExperimentPlan(Task task, boolean corrected, List<Rule> rules, Lis
     return hidden.clone();
   }
 
-  /** True when some rule runs with more than one η or σ, so curves need their hyper-parameters as labels. */
+  /** True when some method runs with more than one η or σ, so curves need their hyper-parameters as labels. */
   public boolean isGrid() {
     return learningRates.size() > 1 || sigmas.size() > 1;
   }
 
-  /** Every run, ordered by rule, η, σ, then seed. Validates each learner configuration. */
+  /** Every run, ordered by method, η, σ, then seed. Validates each learner configuration. */
   public List<RunSpec> runs() {
     int[] layers = layerSizes();
     List<RunSpec> runs = new ArrayList<>();
-    for (Rule rule : rules) {
-      for (double lr : learningRates.isEmpty() ? List.of(TaskDefaults.learningRate(task, rule)) : learningRates) {
-        for (double sigma : sigmasFor(rule)) {
+    for (Method method : methods) {
+      for (double lr : learningRates.isEmpty() ? List.of(TaskDefaults.learningRate(task, method)) : learningRates) {
+        for (double sigma : sigmasFor(method)) {
           for (long seed : seeds) {
-            runs.add(new RunSpec(task, corrected, seed, learner(layers, rule, lr, sigma, seed), episodes, stopWhenSolved));
+            runs.add(new RunSpec(task, corrected, seed, method, learner(layers, method, lr, sigma, seed), episodes,
+                stopWhenSolved));
           }
         }
       }
@@ -53,22 +55,20 @@ public record ExperimentPlan(Task task, boolean corrected, List<Rule> rules, Lis
     return runs;
   }
 
-  private List<Double> sigmasFor(Rule rule) {
-    if (!TaskDefaults.usesNoise(rule)) {
+  private List<Double> sigmasFor(Method method) {
+    if (!method.usesNoise()) {
       return List.of(Double.NaN);
     }
-    return sigmas.isEmpty() ? List.of(TaskDefaults.sigma(task, rule)) : sigmas;
+    return sigmas.isEmpty() ? List.of(TaskDefaults.sigma(task, method)) : sigmas;
   }
 
-  private LearnerConfig learner(int[] layers, Rule rule, double lr, double sigma, long seed) {
-    LearnerConfig.Builder builder = LearnerConfig.builder(layers)
-        .rule(rule)
+  private LearnerConfig learner(int[] layers, Method method, double lr, double sigma, long seed) {
+    LearnerConfig.Builder builder = method.configure(LearnerConfig.builder(layers), fanOut, probesPerLayer)
         .form(task.form())
         .learningRate(lr)
         .baselineRate(TaskDefaults.BASELINE_RATE)
-        .fanOut(rule == Rule.NRL && fanOut)
         .seed(seed);
-    if (TaskDefaults.usesNoise(rule)) {
+    if (method.usesNoise()) {
       builder.sigma(sigma).noiseKind(noise);
     }
     return builder.build();

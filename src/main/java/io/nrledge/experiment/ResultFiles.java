@@ -87,7 +87,7 @@ public final class ResultFiles {
     if (spec.task() == Task.REACHING) {
       s.append(", \"reward\": ").append(string(spec.corrected() ? "corrected" : "neurogym-floor-target"));
     }
-    s.append(", \"rule\": ").append(string(Setting.ruleId(c.rule())));
+    s.append(", \"rule\": ").append(string(spec.method().id()));
     s.append(", \"seed\": ").append(spec.seed());
     s.append(", \"env_seed\": ").append(spec.envSeed());
     s.append(", \"layer_sizes\": [");
@@ -126,7 +126,7 @@ public final class ResultFiles {
   /** "task,rule,seed,lr,sigma" of a run. */
   private static String runKey(RunSpec spec) {
     double sigma = spec.sigma();
-    return spec.task().id() + "," + Setting.ruleId(spec.learner().rule()) + "," + spec.seed() + ","
+    return spec.task().id() + "," + spec.method().id() + "," + spec.seed() + ","
         + spec.learner().learningRate() + "," + (Double.isNaN(sigma) ? "" : Double.toString(sigma));
   }
 

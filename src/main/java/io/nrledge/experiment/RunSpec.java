@@ -10,11 +10,12 @@ import io.nrledge.learner.NoiseKind;
  * @param task the task
  * @param corrected Reaching only: reward against the real target instead of neurogym's floor(target)
  * @param seed the run seed
+ * @param method the learning method
  * @param learner the learner, seeded from {@code seed}
  * @param episodes the budget in episodes (Reaching: 300-step trials)
  * @param stopWhenSolved end the run once its moving average reaches the task's threshold
  */
-public record RunSpec(Task task, boolean corrected, long seed, LearnerConfig learner, int episodes,
+public record RunSpec(Task task, boolean corrected, long seed, Method method, LearnerConfig learner, int episodes,
     boolean stopWhenSolved) {
 
   /** The environment's start-state seed, derived from {@code seed} so it shares no stream with the learner. */
@@ -22,18 +23,18 @@ public record RunSpec(Task task, boolean corrected, long seed, LearnerConfig lea
     return seed * 1_000_003 + 17;
   }
 
-  /** The rule, η and σ (NaN when the rule injects no noise) this run shares with other seeds. */
+  /** The method, η and σ (NaN when the method injects no noise) this run shares with other seeds. */
   public Setting setting() {
-    return new Setting(learner.rule(), learner.learningRate(), sigma());
+    return new Setting(method, learner.learningRate(), sigma());
   }
 
-  /** σ, or NaN for a rule that injects no noise. */
+  /** σ, or NaN for a method that injects no noise. */
   public double sigma() {
-    return TaskDefaults.usesNoise(learner.rule()) ? learner.sigma() : Double.NaN;
+    return method.usesNoise() ? learner.sigma() : Double.NaN;
   }
 
-  /** The noise transform, or null for a rule that injects no noise. */
+  /** The noise transform, or null for a method that injects no noise. */
   public NoiseKind noiseKind() {
-    return TaskDefaults.usesNoise(learner.rule()) ? learner.noiseKind() : null;
+    return method.usesNoise() ? learner.noiseKind() : null;
   }
 }

@@ -1,6 +1,5 @@
 package io.nrledge.experiment;
 
-import io.nrledge.learner.Rule;
 import java.util.Map;
 
 /**
@@ -23,11 +22,14 @@ public final class TaskDefaults {
   /** σ of the neuron noise for every rule that injects noise. */
   private static final double SIGMA = 1e-3;
 
-  private static final Map<Rule, Double> PLACEHOLDER_RATES =
-      Map.of(Rule.NRL, 1e-2, Rule.RMHL, 1e2, Rule.RMHL_IMPLICIT, 1e2, Rule.BP, 1e-2);
+  /** Noise probes per layer and step for {@code nrl-layer}. */
+  public static final int PROBES_PER_LAYER = 16;
 
-  /** η by task and rule: edit a task's row to tune it. */
-  private static final Map<Task, Map<Rule, Double>> LEARNING_RATES = Map.of(
+  private static final Map<Method, Double> PLACEHOLDER_RATES = Map.of(Method.NRL, 1e-2, Method.NRL_LAYER, 0.2,
+      Method.RMHL, 1e2, Method.RMHL_IMPLICIT, 1e2, Method.BP, 1e-2);
+
+  /** η by task and method: edit a task's row to tune it. */
+  private static final Map<Task, Map<Method, Double>> LEARNING_RATES = Map.of(
       Task.CARTPOLE, PLACEHOLDER_RATES,
       Task.ACROBOT, PLACEHOLDER_RATES,
       Task.REACHING, PLACEHOLDER_RATES);
@@ -38,18 +40,13 @@ public final class TaskDefaults {
     return HIDDEN.clone();
   }
 
-  public static double learningRate(Task task, Rule rule) {
-    return LEARNING_RATES.get(task).get(rule);
+  public static double learningRate(Task task, Method method) {
+    return LEARNING_RATES.get(task).get(method);
   }
 
-  /** σ for {@code rule}, or NaN when the rule injects no noise. */
-  public static double sigma(Task task, Rule rule) {
-    return usesNoise(rule) ? SIGMA : Double.NaN;
-  }
-
-  /** Whether σ and the noise kind mean anything for {@code rule}. */
-  public static boolean usesNoise(Rule rule) {
-    return rule != Rule.BP;
+  /** σ for {@code method}, or NaN when the method injects no noise. */
+  public static double sigma(Task task, Method method) {
+    return method.usesNoise() ? SIGMA : Double.NaN;
   }
 
   /** The reference code scales NRL's layer updates by n_l on the delayed-reward tasks, not on Reaching. */

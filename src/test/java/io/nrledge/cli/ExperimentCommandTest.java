@@ -171,7 +171,7 @@ class ExperimentCommandTest {
 
   static Stream<Arguments> badOptions() {
     return Stream.of(
-        Arguments.of(List.of("--rules", "nrl,x"), "--rules: unknown rule 'x' (nrl, rmhl, rmhl-implicit, bp)"),
+        Arguments.of(List.of("--rules", "nrl,x"), "--rules: unknown rule 'x' (nrl, nrl-layer, rmhl, rmhl-implicit, bp)"),
         Arguments.of(List.of("--rules", "nrl,nrl"), "--rules: 'nrl' is listed twice"),
         Arguments.of(List.of("--rules", "nrl,"), "--rules: empty entry in 'nrl,'"),
         Arguments.of(List.of("--task", "pendulum"), "--task: unknown task 'pendulum' (cartpole, acrobot, reaching)"),
@@ -186,6 +186,8 @@ class ExperimentCommandTest {
         Arguments.of(List.of("--hidden", "64,0"), "--hidden: must be >= 1, got 0"),
         Arguments.of(List.of("--fanout", "maybe"), "--fanout: must be on or off, got 'maybe'"),
         Arguments.of(List.of("--noise", "uniform"), "--noise: unknown noise 'uniform' (gaussian, rademacher)"),
+        Arguments.of(List.of("--probes", "0"), "--probes: must be >= 1, got 0"),
+        Arguments.of(List.of("--probes", "2000"), "--probes: must be 1..1024, got 2000"),
         Arguments.of(List.of("--corrected"), "--corrected: only reaching has a corrected reward"),
         Arguments.of(List.of("--task", "reaching", "--stop-when-solved"),
             "--stop-when-solved: reaching has no solved threshold"),

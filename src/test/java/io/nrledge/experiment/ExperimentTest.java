@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.nrledge.learner.NoiseKind;
-import io.nrledge.learner.Rule;
+
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ExperimentTest {
-  private static final List<RunSpec> SPECS = new ExperimentPlan(Task.CARTPOLE, false, List.of(Rule.NRL, Rule.BP),
-      List.of(1L, 2L, 3L), TaskDefaults.hidden(), List.of(), List.of(), true, NoiseKind.GAUSSIAN, 40, false).runs();
+  private static final List<RunSpec> SPECS = new ExperimentPlan(Task.CARTPOLE, false, List.of(Method.NRL, Method.BP),
+      List.of(1L, 2L, 3L), TaskDefaults.hidden(), List.of(), List.of(), true, TaskDefaults.PROBES_PER_LAYER, NoiseKind.GAUSSIAN, 40, false).runs();
 
   @Test
   void shouldReturnResultsInSpecOrderIdenticalToRunningEachAlone() throws Exception {

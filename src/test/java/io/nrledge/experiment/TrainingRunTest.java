@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nrledge.env.CartPole;
 import io.nrledge.learner.NoiseKind;
-import io.nrledge.learner.Rule;
+
 import io.nrledge.testing.ThreadAllocation;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class TrainingRunTest {
-  private static RunSpec cartPole(Rule rule, List<Double> lrs, long seed, int episodes, boolean stopWhenSolved) {
+  private static RunSpec cartPole(Method rule, List<Double> lrs, long seed, int episodes, boolean stopWhenSolved) {
     return new ExperimentPlan(Task.CARTPOLE, false, List.of(rule), List.of(seed), TaskDefaults.hidden(), lrs,
-        List.of(), true, NoiseKind.GAUSSIAN, episodes, stopWhenSolved).runs().get(0);
+        List.of(), true, TaskDefaults.PROBES_PER_LAYER, NoiseKind.GAUSSIAN, episodes, stopWhenSolved).runs().get(0);
   }
 
   private static RunResult run(RunSpec spec) {
@@ -27,7 +27,7 @@ class TrainingRunTest {
   void backpropShouldLiftTheCartPoleMovingAverageTo195Within300Episodes() {
     // Seed 7 first reaches 195 at episode 170; seeds 1..8 reach it at 170..457, except seed 4
     // (never within 600), so the budget leaves seed 7 a margin of 130 episodes.
-    RunResult bp = run(cartPole(Rule.BP, List.of(5e-2), 7, 300, false));
+    RunResult bp = run(cartPole(Method.BP, List.of(5e-2), 7, 300, false));
 
     int reached = MovingAverage.solvedAt(bp.returns(), bp.episodes(), MovingAverage.WINDOW, 195);
     assertTrue(reached > 0, "BP seed 7 never reached a 100-episode mean of 195 in 300 episodes");
@@ -39,7 +39,7 @@ class TrainingRunTest {
     assertTrue(random > 15 && random < 30, "a random CartPole policy averages about 22, got " + random);
 
     for (long seed = 1; seed <= 3; seed++) {
-      RunResult nrl = run(cartPole(Rule.NRL, List.of(), seed, 1000, false));
+      RunResult nrl = run(cartPole(Method.NRL, List.of(), seed, 1000, false));
       // Seeds 1..3 end at 168, 109 and 150 (lr 1e-2, fan-out on); a random policy gets about 22.
       assertTrue(nrl.finalMovingAverage() >= 4 * random,
           "NRL seed " + seed + ": final ma100 " + nrl.finalMovingAverage() + " vs random " + random);
@@ -48,7 +48,7 @@ class TrainingRunTest {
 
   @Test
   void shouldStopAtTheEpisodeThatSolvesTheTaskWhenAsked() {
-    RunResult bp = run(cartPole(Rule.BP, List.of(5e-2), 7, 3000, true));
+    RunResult bp = run(cartPole(Method.BP, List.of(5e-2), 7, 3000, true));
 
     assertTrue(bp.solvedAtEpisode() > 0, "precondition: BP seed 7 solves CartPole within 3000 episodes");
     assertEquals(bp.solvedAtEpisode(), bp.episodes());
@@ -58,7 +58,7 @@ class TrainingRunTest {
   @Test
   void shouldRunTheWholeBudgetAndCountEveryEpisodeAndStep() {
     AtomicLong episodesDone = new AtomicLong();
-    RunResult result = new TrainingRun(cartPole(Rule.NRL, List.of(), 1, 120, false)).run(episodesDone);
+    RunResult result = new TrainingRun(cartPole(Method.NRL, List.of(), 1, 120, false)).run(episodesDone);
 
     assertEquals(120, result.episodes());
     assertEquals(120, episodesDone.get());
@@ -72,8 +72,8 @@ class TrainingRunTest {
 
   @Test
   void aReachingTrialShouldLastExactly300Steps() {
-    RunSpec reaching = new ExperimentPlan(Task.REACHING, false, List.of(Rule.NRL), List.of(1L), TaskDefaults.hidden(),
-        List.of(), List.of(), false, NoiseKind.GAUSSIAN, 3, false).runs().get(0);
+    RunSpec reaching = new ExperimentPlan(Task.REACHING, false, List.of(Method.NRL), List.of(1L), TaskDefaults.hidden(),
+        List.of(), List.of(), false, TaskDefaults.PROBES_PER_LAYER, NoiseKind.GAUSSIAN, 3, false).runs().get(0);
     RunResult result = run(reaching);
 
     assertEquals(3, result.episodes());
@@ -83,14 +83,14 @@ class TrainingRunTest {
 
   @Test
   void cartPoleEpisodesShouldNotAllocateOnceWarm() {
-    TrainingRun run = new TrainingRun(cartPole(Rule.NRL, List.of(), 1, 4000, false));
+    TrainingRun run = new TrainingRun(cartPole(Method.NRL, List.of(), 1, 4000, false));
     assertZeroAllocationPerEpisode(run, 50_000, 10_000);
   }
 
   @Test
   void reachingTrialsShouldNotAllocateOnceWarm() {
-    RunSpec reaching = new ExperimentPlan(Task.REACHING, false, List.of(Rule.NRL), List.of(1L), TaskDefaults.hidden(),
-        List.of(), List.of(), false, NoiseKind.GAUSSIAN, 400, false).runs().get(0);
+    RunSpec reaching = new ExperimentPlan(Task.REACHING, false, List.of(Method.NRL), List.of(1L), TaskDefaults.hidden(),
+        List.of(), List.of(), false, TaskDefaults.PROBES_PER_LAYER, NoiseKind.GAUSSIAN, 400, false).runs().get(0);
     assertZeroAllocationPerEpisode(new TrainingRun(reaching), 60_000, 12_000);
   }
 
