@@ -24,7 +24,7 @@ import java.util.List;
  * {@link #resetTo} state {@code [theta1, theta2, theta1_dot, theta2_dot]} (used exactly). Must
  * never allocate after construction.
  */
-public final class Acrobot implements Environment {
+public final class Acrobot extends TimeLimitedTask {
   private static final double DT_S = 0.2;
   private static final double LINK_LENGTH_1_M = 1.0;
   private static final double LINK_MASS_1_KG = 1.0;
@@ -39,18 +39,15 @@ public final class Acrobot implements Environment {
   private static final int MAX_STEPS = 500;
   private static final List<String> STATE_NAMES = List.of("theta1", "theta2", "theta1_dot", "theta2_dot");
 
-  private final StartStateRandom random = new StartStateRandom(0);
   private final double[] state = new double[4];
   private final double[] k1 = new double[4];
   private final double[] k2 = new double[4];
   private final double[] k3 = new double[4];
   private final double[] k4 = new double[4];
   private final double[] probe = new double[4];
-  private final double[] observation = new double[6];
-  private int steps;
-  private boolean terminated;
 
   public Acrobot() {
+    super(6, MAX_STEPS);
     reset();
   }
 
@@ -60,18 +57,8 @@ public final class Acrobot implements Environment {
   }
 
   @Override
-  public int observationSize() {
-    return 6;
-  }
-
-  @Override
   public int actionCount() {
     return 3;
-  }
-
-  @Override
-  public void seed(long seed) {
-    random.reseed(seed);
   }
 
   @Override
@@ -80,6 +67,7 @@ public final class Acrobot implements Environment {
       state[i] = (float) random.nextDouble(-START_BOUND, START_BOUND);
     }
     startEpisode();
+    writeObservation();
   }
 
   @Override
@@ -87,6 +75,7 @@ public final class Acrobot implements Environment {
     Preconditions.checkState(this, start);
     System.arraycopy(start, 0, state, 0, 4);
     startEpisode();
+    writeObservation();
   }
 
   @Override
@@ -103,35 +92,10 @@ public final class Acrobot implements Environment {
     state[1] = wrap(state[1]);
     state[2] = Math.min(Math.max(state[2], -MAX_VEL_1), MAX_VEL_1);
     state[3] = Math.min(Math.max(state[3], -MAX_VEL_2), MAX_VEL_2);
-    steps++;
-    terminated = -Math.cos(state[0]) - Math.cos(state[1] + state[0]) > 1.0;
+    boolean tipAboveGoal = -Math.cos(state[0]) - Math.cos(state[1] + state[0]) > 1.0;
+    countStep(tipAboveGoal);
     writeObservation();
-    return terminated ? 0.0 : -1.0;
-  }
-
-  @Override
-  public boolean terminated() {
-    return terminated;
-  }
-
-  @Override
-  public boolean truncated() {
-    return !terminated && steps >= MAX_STEPS;
-  }
-
-  @Override
-  public double[] observation() {
-    return observation;
-  }
-
-  @Override
-  public int episodeSteps() {
-    return steps;
-  }
-
-  @Override
-  public int maxEpisodeSteps() {
-    return MAX_STEPS;
+    return tipAboveGoal ? 0.0 : -1.0;
   }
 
   @Override
@@ -202,12 +166,6 @@ public final class Acrobot implements Environment {
       angle += span;
     }
     return angle;
-  }
-
-  private void startEpisode() {
-    steps = 0;
-    terminated = false;
-    writeObservation();
   }
 
   private void writeObservation() {

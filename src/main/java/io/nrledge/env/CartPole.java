@@ -20,7 +20,7 @@ import java.util.List;
  * Observations stay in double precision (Gymnasium hands the agent float32 copies). Must never
  * allocate after construction.
  */
-public final class CartPole implements Environment {
+public final class CartPole extends TimeLimitedTask {
   private static final double GRAVITY = 9.8;
   private static final double MASS_CART_KG = 1.0;
   private static final double MASS_POLE_KG = 0.1;
@@ -35,16 +35,13 @@ public final class CartPole implements Environment {
   private static final int MAX_STEPS = 500;
   private static final List<String> STATE_NAMES = List.of("x", "x_dot", "theta", "theta_dot");
 
-  private final StartStateRandom random = new StartStateRandom(0);
-  private final double[] observation = new double[4];
   private double x;
   private double xDot;
   private double theta;
   private double thetaDot;
-  private int steps;
-  private boolean terminated;
 
   public CartPole() {
+    super(4, MAX_STEPS);
     reset();
   }
 
@@ -54,18 +51,8 @@ public final class CartPole implements Environment {
   }
 
   @Override
-  public int observationSize() {
-    return 4;
-  }
-
-  @Override
   public int actionCount() {
     return 2;
-  }
-
-  @Override
-  public void seed(long seed) {
-    random.reseed(seed);
   }
 
   @Override
@@ -75,6 +62,7 @@ public final class CartPole implements Environment {
     theta = random.nextDouble(-START_BOUND, START_BOUND);
     thetaDot = random.nextDouble(-START_BOUND, START_BOUND);
     startEpisode();
+    writeObservation();
   }
 
   @Override
@@ -85,6 +73,7 @@ public final class CartPole implements Environment {
     theta = state[2];
     thetaDot = state[3];
     startEpisode();
+    writeObservation();
   }
 
   @Override
@@ -106,46 +95,14 @@ public final class CartPole implements Environment {
     xDot = xDot + TAU_S * xAcc;
     theta = theta + TAU_S * thetaDot;
     thetaDot = thetaDot + TAU_S * thetaAcc;
-    steps++;
-    terminated = x < -X_THRESHOLD_M || x > X_THRESHOLD_M || theta < -THETA_THRESHOLD_RAD || theta > THETA_THRESHOLD_RAD;
+    countStep(x < -X_THRESHOLD_M || x > X_THRESHOLD_M || theta < -THETA_THRESHOLD_RAD || theta > THETA_THRESHOLD_RAD);
     writeObservation();
     return 1.0;
   }
 
   @Override
-  public boolean terminated() {
-    return terminated;
-  }
-
-  @Override
-  public boolean truncated() {
-    return !terminated && steps >= MAX_STEPS;
-  }
-
-  @Override
-  public double[] observation() {
-    return observation;
-  }
-
-  @Override
-  public int episodeSteps() {
-    return steps;
-  }
-
-  @Override
-  public int maxEpisodeSteps() {
-    return MAX_STEPS;
-  }
-
-  @Override
   public double solvedThreshold() {
     return 475.0;
-  }
-
-  private void startEpisode() {
-    steps = 0;
-    terminated = false;
-    writeObservation();
   }
 
   private void writeObservation() {

@@ -28,7 +28,7 @@ import java.util.List;
  * trial's first step on a random action, here every trial has 300 agent steps. Must never
  * allocate after construction.
  */
-public final class Reaching1D implements Environment {
+public final class Reaching1D extends TimeLimitedTask {
   /** Which target the reward is measured against. */
   public enum Variant {
     /** Reward against {@code floor(target)}: neurogym's integer ground truth, the paper's setting. */
@@ -47,14 +47,12 @@ public final class Reaching1D implements Environment {
   private static final List<String> STATE_NAMES = List.of("position", "target");
 
   private final Variant variant;
-  private final StartStateRandom random = new StartStateRandom(0);
   private final double[] preferredAngles = new double[RING_UNITS];
-  private final double[] observation = new double[2 * RING_UNITS];
   private double position;
   private double rewardedTarget;
-  private int steps;
 
   public Reaching1D(Variant variant) {
+    super(2 * RING_UNITS, TRIAL_STEPS);
     this.variant = variant;
     for (int i = 0; i < RING_UNITS; i++) {
       preferredAngles[i] = i * (TWO_PI / RING_UNITS);
@@ -72,18 +70,8 @@ public final class Reaching1D implements Environment {
   }
 
   @Override
-  public int observationSize() {
-    return 2 * RING_UNITS;
-  }
-
-  @Override
   public int actionCount() {
     return 3;
-  }
-
-  @Override
-  public void seed(long seed) {
-    random.reseed(seed);
   }
 
   @Override
@@ -111,36 +99,11 @@ public final class Reaching1D implements Environment {
       position -= STEP_RAD;
     }
     position = floorMod(position, TWO_PI);
-    steps++;
+    countStep(false); // never terminated: a trial ends only at its time limit
     writePositionObservation();
     double distance = Math.abs(position - rewardedTarget);
     double circularDistance = Math.min(distance, TWO_PI - distance);
     return Math.max(CORRECT_REWARD - circularDistance, FAIL_REWARD);
-  }
-
-  @Override
-  public boolean terminated() {
-    return false;
-  }
-
-  @Override
-  public boolean truncated() {
-    return steps >= TRIAL_STEPS;
-  }
-
-  @Override
-  public double[] observation() {
-    return observation;
-  }
-
-  @Override
-  public int episodeSteps() {
-    return steps;
-  }
-
-  @Override
-  public int maxEpisodeSteps() {
-    return TRIAL_STEPS;
   }
 
   @Override
@@ -151,7 +114,7 @@ public final class Reaching1D implements Environment {
   private void startTrial(double startPosition, double targetAngle) {
     position = startPosition;
     rewardedTarget = variant == Variant.NEUROGYM ? (double) (long) targetAngle : targetAngle;
-    steps = 0;
+    startEpisode();
     for (int i = 0; i < RING_UNITS; i++) {
       observation[i] = Math.cos(preferredAngles[i] - targetAngle);
     }

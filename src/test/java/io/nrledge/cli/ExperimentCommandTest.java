@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nrledge.testing.CommandRun;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,44 +20,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ExperimentCommandTest {
-  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
-
   @TempDir Path tmp;
 
-  @BeforeEach
-  void captureStreams() {
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreStreams() {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-  }
-
-  private List<String> outLines() {
-    return stdout.toString(StandardCharsets.UTF_8).lines().toList();
-  }
-
-  private List<String> errLines() {
-    return stderr.toString(StandardCharsets.UTF_8).lines().toList();
-  }
-
-  private int runCartPole(Path out, String threads) {
-    return Main.execute("experiment", "--task", "cartpole", "--rules", "nrl,bp", "--seeds", "1,2", "--episodes", "50",
-        "--threads", threads, "--out", out.toString());
+  private static CommandRun runCartPole(Path out, String threads) {
+    return CommandRun.execute("experiment", "--task", "cartpole", "--rules", "nrl,bp", "--seeds", "1,2",
+        "--episodes", "50", "--threads", threads, "--out", out.toString());
   }
 
   @Test
   void shouldWriteAllFourFilesWithTheirHeadersAndOneRowPerEpisodeAndRun() throws IOException {
     Path out = tmp.resolve("run");
-    assertEquals(0, runCartPole(out, "2"));
+    assertEquals(0, runCartPole(out, "2").exit());
 
     List<String> episodes = Files.readAllLines(out.resolve("episodes.csv"));
     assertEquals("task,rule,seed,lr,sigma,episode,return,steps", episodes.get(0));
@@ -121,14 +90,14 @@ class ExperimentCommandTest {
 
   @Test
   void shouldPrintATablePerSettingAndOneStderrLinePerRunOffATerminal() {
-    runCartPole(tmp.resolve("run"), "2");
+    CommandRun run = runCartPole(tmp.resolve("run"), "2");
 
-    List<String> out = outLines();
+    List<String> out = run.outLines();
     assertEquals("CartPole-v1: 4 runs, 50 episodes each", out.get(0));
     assertTrue(out.get(1).startsWith("setting"), out.get(1));
     assertTrue(out.get(2).matches("nrl +0/2 +- +- +\\d+\\.\\d +\\d+"), out.get(2));
     assertTrue(out.get(3).matches("bp +0/2 +- +- +\\d+\\.\\d +\\d+"), out.get(3));
-    List<String> err = errLines();
+    List<String> err = run.errLines();
     assertEquals(4, err.size(), String.join("\n", err));
     for (String line : err) {
       assertTrue(line.matches("cartpole (nrl|bp) seed [12]: not solved, final ma100 \\d+\\.\\d, \\d+\\.\\d s"), line);
@@ -138,10 +107,10 @@ class ExperimentCommandTest {
   @Test
   void shouldRunReachingTrialsFromAStepBudgetWithTheCorrectedReward() throws IOException {
     Path out = tmp.resolve("reaching");
-    int exit = Main.execute("experiment", "--task", "reaching", "--rules", "nrl", "--seeds", "4", "--steps", "700",
-        "--corrected", "--out", out.toString());
+    CommandRun run = CommandRun.execute("experiment", "--task", "reaching", "--rules", "nrl", "--seeds", "4",
+        "--steps", "700", "--corrected", "--out", out.toString());
 
-    assertEquals(0, exit);
+    assertEquals(0, run.exit());
     List<String> episodes = Files.readAllLines(out.resolve("episodes.csv"));
     assertEquals(1 + 2, episodes.size(), "floor(700 / 300) = 2 whole trials");
     assertTrue(episodes.get(2).startsWith("reaching,nrl,4,0.01,0.001,2,") && episodes.get(2).endsWith(",300"));
@@ -149,7 +118,7 @@ class ExperimentCommandTest {
         "\"reward\": \"corrected\", \"rule\": \"nrl\", \"seed\": 4,"));
     assertTrue(Files.readString(out.resolve("config.json")).contains("\"fan_out\": false"));
     assertTrue(Files.readString(out.resolve("config.json")).contains("\"trials\": 2, \"steps\": 600"));
-    List<String> err = errLines();
+    List<String> err = run.errLines();
     assertEquals(1, err.size());
     assertTrue(err.get(0).matches("reaching nrl seed 4: final ma100 -?\\d+\\.\\d, \\d+\\.\\d s"), err.get(0));
   }
@@ -159,12 +128,14 @@ class ExperimentCommandTest {
     Path out = Files.createDirectories(tmp.resolve("used"));
     Files.writeString(out.resolve("notes.txt"), "keep");
 
-    assertEquals(2, runCartPole(out, "1"));
-    assertEquals(List.of("nrl-edge: --out: '" + out + "' is not empty (add --force to overwrite)"), errLines());
+    CommandRun refused = runCartPole(out, "1");
+    assertEquals(2, refused.exit());
+    assertEquals(List.of("nrl-edge: --out: '" + out + "' is not empty (add --force to overwrite)"),
+        refused.errLines());
     assertFalse(Files.exists(out.resolve("episodes.csv")));
 
-    assertEquals(0, Main.execute("experiment", "--task", "cartpole", "--rules", "bp", "--seeds", "1", "--episodes", "5",
-        "--out", out.toString(), "--force"));
+    assertEquals(0, CommandRun.execute("experiment", "--task", "cartpole", "--rules", "bp", "--seeds", "1",
+        "--episodes", "5", "--out", out.toString(), "--force").exit());
     assertTrue(Files.exists(out.resolve("episodes.csv")));
     assertEquals("keep", Files.readString(out.resolve("notes.txt")));
   }
@@ -208,18 +179,22 @@ class ExperimentCommandTest {
     args.addAll(options);
     args.addAll(List.of("--out", out.toString()));
 
-    assertEquals(2, Main.execute(args.toArray(String[]::new)));
-    assertEquals(List.of("nrl-edge: " + message), errLines());
+    CommandRun run = CommandRun.execute(args.toArray(String[]::new));
+
+    assertEquals(2, run.exit());
+    assertEquals(List.of("nrl-edge: " + message), run.errLines());
     assertFalse(Files.exists(out), "nothing is created before every option is valid");
-    assertTrue(outLines().isEmpty());
+    assertTrue(run.outLines().isEmpty());
   }
 
   @Test
   void shouldRejectAnOutputPathThatIsAFile() throws IOException {
     Path file = Files.writeString(tmp.resolve("file.txt"), "x");
 
-    assertEquals(2, runCartPole(file, "1"));
-    assertEquals(List.of("nrl-edge: --out: '" + file + "' exists and is not a folder"), errLines());
+    CommandRun run = runCartPole(file, "1");
+
+    assertEquals(2, run.exit());
+    assertEquals(List.of("nrl-edge: --out: '" + file + "' exists and is not a folder"), run.errLines());
   }
 
   private static List<String> withoutTimings(Path summary) throws IOException {

@@ -3,9 +3,7 @@ package io.nrledge.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.nrledge.testing.CommandRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,29 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunCommandTest {
 
-  private record Outcome(int exit, String out, String err) {}
-
-  private static Outcome run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = Main.execute(args);
-      return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
   @Test
   void shouldLearnTheEmbeddedDefaultToTheThresholdAndWriteTheSummary(@TempDir Path dir) throws Exception {
     Path json = dir.resolve("summary.json");
 
-    Outcome o = run("run", "--status", "never", "--summary-json", json.toString());
+    CommandRun o = CommandRun.execute("run", "--status", "never", "--summary-json", json.toString());
 
     assertEquals(0, o.exit(), o.err());
     String s = Files.readString(json);
@@ -52,7 +32,8 @@ class RunCommandTest {
   void shouldCompleteItsBudgetUnsolvedWithExitZero(@TempDir Path dir) throws Exception {
     Path json = dir.resolve("summary.json");
 
-    Outcome o = run("run", "--episodes", "20", "--seed", "3", "--status", "never", "--summary-json", json.toString());
+    CommandRun o = CommandRun.execute("run", "--episodes", "20", "--seed", "3", "--status", "never",
+        "--summary-json", json.toString());
 
     assertEquals(0, o.exit(), o.err());
     String s = Files.readString(json);
@@ -63,7 +44,7 @@ class RunCommandTest {
 
   @Test
   void shouldRejectBadOptionsWithOneLineAndExitTwo() {
-    Outcome o = run("run", "--mode", "dream");
+    CommandRun o = CommandRun.execute("run", "--mode", "dream");
 
     assertEquals(2, o.exit());
     assertEquals("nrl-edge: --mode: must be train or eval, got 'dream'", o.err().strip());
@@ -71,7 +52,7 @@ class RunCommandTest {
 
   @Test
   void shouldRejectAMissingProfileWithExitTwo() {
-    Outcome o = run("run", "--profile", "no/such/file.yaml");
+    CommandRun o = CommandRun.execute("run", "--profile", "no/such/file.yaml");
 
     assertEquals(2, o.exit());
     assertTrue(o.err().startsWith("nrl-edge: no/such/file.yaml: cannot read"), o.err());
@@ -84,7 +65,7 @@ class RunCommandTest {
     Files.writeString(profile, Files.readString(Path.of(System.getProperty("nrledge.projectDir", "."),
         "device-profiles", "sim-cartpole.yaml")).replace("  learning-rate: 0.01", "  learning-rat: 0.01"));
 
-    Outcome o = run("run", "--profile", profile.toString());
+    CommandRun o = CommandRun.execute("run", "--profile", profile.toString());
 
     assertEquals(2, o.exit());
     assertTrue(o.err().strip().matches("nrl-edge: .*typo\\.yaml:\\d+:3: learner\\.learning-rat: unknown key"), o.err());
@@ -94,7 +75,8 @@ class RunCommandTest {
   void shouldRunInEvalModeWithoutLearning(@TempDir Path dir) throws Exception {
     Path json = dir.resolve("summary.json");
 
-    Outcome o = run("run", "--mode", "eval", "--ticks", "2000", "--status", "never", "--summary-json", json.toString());
+    CommandRun o = CommandRun.execute("run", "--mode", "eval", "--ticks", "2000", "--status", "never",
+        "--summary-json", json.toString());
 
     assertEquals(0, o.exit(), o.err());
     String s = Files.readString(json);

@@ -6,67 +6,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nrledge.env.Acrobot;
 import io.nrledge.env.CartPole;
 import io.nrledge.env.Reaching1D;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.nrledge.testing.CommandRun;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TraceCommandTest {
-  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
-
-  @BeforeEach
-  void captureStreams() {
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreStreams() {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-  }
-
-  private List<String> outLines() {
-    return stdout.toString(StandardCharsets.UTF_8).lines().toList();
-  }
-
-  private List<String> errLines() {
-    return stderr.toString(StandardCharsets.UTF_8).lines().toList();
-  }
-
   private static String[] fields(String line) {
     return line.split(",", -1);
   }
 
   @Test
   void shouldPrintHeaderInitialRowAndOneRowPerAction() {
-    int exit = Main.execute("trace", "--task", "cartpole", "--init", "0.01,-0.02,0.03,0.04", "--actions", "1,0,1");
+    CommandRun run = CommandRun.execute("trace", "--task", "cartpole", "--init", "0.01,-0.02,0.03,0.04",
+        "--actions", "1,0,1");
 
-    assertEquals(0, exit);
-    List<String> lines = outLines();
+    assertEquals(0, run.exit());
+    List<String> lines = run.outLines();
     assertEquals("step,obs0,obs1,obs2,obs3,reward,terminated", lines.get(0));
     assertEquals(1 + 4, lines.size());
     assertEquals("0,0.01,-0.02,0.03,0.04,0.0,false", lines.get(1));
     assertEquals("3", fields(lines.get(4))[0]);
-    assertTrue(errLines().isEmpty());
+    assertTrue(run.errLines().isEmpty());
   }
 
   @Test
   void shouldPrintValuesThatReadBackAsTheEnvironmentsExactDoubles() {
-    Main.execute("trace", "--task", "acrobot", "--init", "-0.05,0.02,0.1,-0.1", "--actions", "2,2,0,1");
+    CommandRun run = CommandRun.execute("trace", "--task", "acrobot", "--init", "-0.05,0.02,0.1,-0.1",
+        "--actions", "2,2,0,1");
 
     Acrobot env = new Acrobot();
     env.resetTo(new double[] {-0.05, 0.02, 0.1, -0.1});
     int[] actions = {2, 2, 0, 1};
-    List<String> lines = outLines();
+    List<String> lines = run.outLines();
     for (int k = 0; k < actions.length; k++) {
       double reward = env.step(actions[k]);
       String[] row = fields(lines.get(k + 2));
@@ -80,9 +51,10 @@ class TraceCommandTest {
 
   @Test
   void shouldStopAtTheStepThatTerminatesTheEpisode() {
-    Main.execute("trace", "--task", "cartpole", "--init", "0,0,0.2,2", "--actions", "1,1,1,1,1,1,1,1");
+    CommandRun run = CommandRun.execute("trace", "--task", "cartpole", "--init", "0,0,0.2,2",
+        "--actions", "1,1,1,1,1,1,1,1");
 
-    List<String> lines = outLines();
+    List<String> lines = run.outLines();
     CartPole env = new CartPole();
     env.resetTo(new double[] {0, 0, 0.2, 2});
     env.step(1);
@@ -94,9 +66,10 @@ class TraceCommandTest {
   @Test
   void shouldStopWhenAReachingTrialIsTruncated() {
     String actions = String.join(",", java.util.Collections.nCopies(305, "1"));
-    Main.execute("trace", "--task", "reaching", "--init", "3.141592653589793,2.5", "--actions", actions);
+    CommandRun run = CommandRun.execute("trace", "--task", "reaching", "--init", "3.141592653589793,2.5",
+        "--actions", actions);
 
-    List<String> lines = outLines();
+    List<String> lines = run.outLines();
     assertEquals(1 + 1 + 300, lines.size());
     assertEquals(1 + 32 + 2, fields(lines.get(1)).length);
     assertEquals("300", fields(lines.get(301))[0]);
@@ -104,61 +77,64 @@ class TraceCommandTest {
 
   @Test
   void shouldPassTaskOptionsToTheEnvironment() {
-    Main.execute("trace", "--task", "reaching", "--option", "corrected=true", "--init", "3.0,3.9", "--actions", "0");
+    CommandRun run = CommandRun.execute("trace", "--task", "reaching", "--option", "corrected=true",
+        "--init", "3.0,3.9", "--actions", "0");
 
     Reaching1D corrected = new Reaching1D(Reaching1D.Variant.CORRECTED);
     corrected.resetTo(new double[] {3.0, 3.9});
     double expected = corrected.step(0);
-    assertEquals(expected, Double.parseDouble(fields(outLines().get(2))[33]), 0.0);
+    assertEquals(expected, Double.parseDouble(fields(run.outLines().get(2))[33]), 0.0);
   }
 
   @Test
   void shouldRejectTheWrongNumberOfInitValuesNamingTheState() {
-    int exit = Main.execute("trace", "--task", "cartpole", "--init", "0,0,0", "--actions", "1");
+    CommandRun run = CommandRun.execute("trace", "--task", "cartpole", "--init", "0,0,0", "--actions", "1");
 
-    assertEquals(2, exit);
-    assertEquals(List.of("nrl-edge: --init: cartpole needs 4 values (x, x_dot, theta, theta_dot), got 3"), errLines());
-    assertTrue(outLines().isEmpty());
+    assertEquals(2, run.exit());
+    assertEquals(List.of("nrl-edge: --init: cartpole needs 4 values (x, x_dot, theta, theta_dot), got 3"),
+        run.errLines());
+    assertTrue(run.outLines().isEmpty());
   }
 
   @Test
   void shouldRejectAnInitValueThatIsNotANumber() {
-    int exit = Main.execute("trace", "--task", "reaching", "--init", "3.1,abc", "--actions", "1");
+    CommandRun run = CommandRun.execute("trace", "--task", "reaching", "--init", "3.1,abc", "--actions", "1");
 
-    assertEquals(2, exit);
-    assertEquals(List.of("nrl-edge: --init: 'abc' is not a number"), errLines());
+    assertEquals(2, run.exit());
+    assertEquals(List.of("nrl-edge: --init: 'abc' is not a number"), run.errLines());
   }
 
   @Test
   void shouldRejectAnActionOutOfRange() {
-    int exit = Main.execute("trace", "--task", "cartpole", "--init", "0,0,0,0", "--actions", "1,0,2");
+    CommandRun run = CommandRun.execute("trace", "--task", "cartpole", "--init", "0,0,0,0", "--actions", "1,0,2");
 
-    assertEquals(2, exit);
-    assertEquals(List.of("nrl-edge: --actions: cartpole actions are 0..1, got 2 at position 3"), errLines());
-    assertTrue(outLines().isEmpty());
+    assertEquals(2, run.exit());
+    assertEquals(List.of("nrl-edge: --actions: cartpole actions are 0..1, got 2 at position 3"), run.errLines());
+    assertTrue(run.outLines().isEmpty());
   }
 
   @Test
   void shouldRejectAnActionThatIsNotAnInteger() {
-    int exit = Main.execute("trace", "--task", "acrobot", "--init", "0,0,0,0", "--actions", "1,x");
+    CommandRun run = CommandRun.execute("trace", "--task", "acrobot", "--init", "0,0,0,0", "--actions", "1,x");
 
-    assertEquals(2, exit);
-    assertEquals(List.of("nrl-edge: --actions: 'x' is not an integer"), errLines());
+    assertEquals(2, run.exit());
+    assertEquals(List.of("nrl-edge: --actions: 'x' is not an integer"), run.errLines());
   }
 
   @Test
   void shouldRejectAnUnknownTask() {
-    int exit = Main.execute("trace", "--task", "pendulum", "--init", "0", "--actions", "1");
+    CommandRun run = CommandRun.execute("trace", "--task", "pendulum", "--init", "0", "--actions", "1");
 
-    assertEquals(2, exit);
-    assertEquals(List.of("nrl-edge: --task: unknown task 'pendulum' (cartpole, acrobot, reaching)"), errLines());
+    assertEquals(2, run.exit());
+    assertEquals(List.of("nrl-edge: --task: unknown task 'pendulum' (cartpole, acrobot, reaching)"), run.errLines());
   }
 
   @Test
   void shouldRejectABadTaskOption() {
-    int exit = Main.execute("trace", "--task", "reaching", "--option", "corrected=yes", "--init", "0,1", "--actions", "1");
+    CommandRun run = CommandRun.execute("trace", "--task", "reaching", "--option", "corrected=yes", "--init", "0,1",
+        "--actions", "1");
 
-    assertEquals(2, exit);
-    assertEquals(List.of("nrl-edge: --option: corrected must be true or false, got 'yes'"), errLines());
+    assertEquals(2, run.exit());
+    assertEquals(List.of("nrl-edge: --option: corrected must be true or false, got 'yes'"), run.errLines());
   }
 }
