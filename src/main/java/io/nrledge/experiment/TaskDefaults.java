@@ -33,7 +33,7 @@ public final class TaskDefaults {
           Method.BP, 2e-2),
       Task.ACROBOT, Map.of(Method.NRL, 1e-2, Method.NRL_LAYER, 5e-2, Method.RMHL, 1e2, Method.RMHL_IMPLICIT, 1e2,
           Method.BP, 1e-2),
-      Task.REACHING, Map.of(Method.NRL, 1e-2, Method.NRL_LAYER, 3e-2, Method.RMHL, 1e2, Method.RMHL_IMPLICIT, 1e2,
+      Task.REACHING, Map.of(Method.NRL, 1e-2, Method.NRL_LAYER, 1e-1, Method.RMHL, 1e2, Method.RMHL_IMPLICIT, 1e2,
           Method.BP, 1e-2));
 
   private TaskDefaults() {}

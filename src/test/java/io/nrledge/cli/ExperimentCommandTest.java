@@ -1,5 +1,8 @@
 package io.nrledge.cli;
 
+import io.nrledge.experiment.Method;
+import io.nrledge.experiment.Task;
+import io.nrledge.experiment.TaskDefaults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,13 +39,15 @@ class ExperimentCommandTest {
     assertEquals("task,rule,seed,lr,sigma,episode,return,steps", episodes.get(0));
     assertEquals(1 + 2 * 2 * 50, episodes.size());
     String[] lastBpRow = episodes.get(episodes.size() - 1).split(",", -1);
-    assertEquals(List.of("cartpole", "bp", "2", "0.01", "", "50"), List.of(lastBpRow).subList(0, 6), "bp has no sigma");
+    String bpRate = Double.toString(TaskDefaults.learningRate(Task.CARTPOLE, Method.BP));
+    assertEquals(List.of("cartpole", "bp", "2", bpRate, "", "50"), List.of(lastBpRow).subList(0, 6), "bp has no sigma");
     assertEquals(Integer.parseInt(lastBpRow[7]), Double.parseDouble(lastBpRow[6]), 0.0, "CartPole: return = steps");
     List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
     assertEquals("task,rule,seed,lr,sigma,episodes,final_ma100,solved_at_episode,wall_seconds,steps_per_second",
         summary.get(0));
     assertEquals(1 + 4, summary.size());
-    assertTrue(summary.get(1).startsWith("cartpole,nrl,1,0.01,0.001,50,"), summary.get(1));
+    String nrlRate = Double.toString(TaskDefaults.learningRate(Task.CARTPOLE, Method.NRL));
+    assertTrue(summary.get(1).startsWith("cartpole,nrl,1," + nrlRate + ",0.001,50,"), summary.get(1));
     assertEquals("-1", summary.get(1).split(",")[7]);
   }
 

@@ -34,15 +34,15 @@ class TrainingRunTest {
   }
 
   @Test
-  void nrlWithDefaultSettingsShouldBeFourTimesAboveARandomPolicyAfter1000Episodes() {
+  void nrlWithTheTunedDefaultsShouldSolveCartPoleOnEverySeed() {
     double random = randomPolicyMeanReturn(1000);
     assertTrue(random > 15 && random < 30, "a random CartPole policy averages about 22, got " + random);
 
     for (long seed = 1; seed <= 3; seed++) {
-      RunResult nrl = run(cartPole(Method.NRL, List.of(), seed, 1000, false));
-      // Seeds 1..3 end at 168, 109 and 150 (lr 1e-2, fan-out on); a random policy gets about 22.
-      assertTrue(nrl.finalMovingAverage() >= 4 * random,
-          "NRL seed " + seed + ": final ma100 " + nrl.finalMovingAverage() + " vs random " + random);
+      RunResult nrl = run(cartPole(Method.NRL, List.of(), seed, 5000, true));
+      // lr 2e-2, fan-out on: seeds 1..5 all solve within 5000 episodes (RESULTS.md, tuning).
+      assertTrue(nrl.solvedAtEpisode() > 0, "NRL seed " + seed + " did not solve in 5000 episodes: final ma100 "
+          + nrl.finalMovingAverage());
     }
   }
 
