@@ -19,7 +19,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -83,7 +85,8 @@ final class ExperimentCommand implements Callable<Integer> {
   String hidden;
 
   @Option(names = "--lr", paramLabel = "X,Y,...",
-      description = "Learning rates; each rule runs each (default: a per-rule, per-task value).")
+      description = "Learning rates: X,Y,... for every rule, or RULE=X,RULE=Y,... per rule; a rule"
+          + " given none uses its tuned per-task default.")
   String learningRates;
 
   @Option(names = "--sigma", paramLabel = "X,Y,...",
@@ -168,8 +171,9 @@ final class ExperimentCommand implements Callable<Integer> {
     if (probesPerLayer > 1024) {
       throw new UsageException("--probes: must be 1..1024, got " + probesPerLayer);
     }
-    return new ExperimentPlan(parsedTask, corrected, parseMethods(), parseSeeds(),
-        hidden == null ? TaskDefaults.hidden() : parseHidden(), positiveNumbers("--lr", learningRates),
+    List<Method> methods = parseMethods();
+    return new ExperimentPlan(parsedTask, corrected, methods, parseSeeds(),
+        hidden == null ? TaskDefaults.hidden() : parseHidden(), parseLearningRates(methods),
         positiveNumbers("--sigma", sigmas), parseFanOut(parsedTask), probesPerLayer, parseNoise(), budget(parsedTask),
         stopWhenSolved);
   }
@@ -216,6 +220,35 @@ final class ExperimentCommand implements Callable<Integer> {
       }
     }
     return parsed;
+  }
+
+  /** Bare values apply to every rule; {@code rule=value} entries to that rule only. */
+  private Map<Method, List<Double>> parseLearningRates(List<Method> methods) {
+    if (learningRates == null) {
+      return Map.of();
+    }
+    boolean named = learningRates.contains("=");
+    if (!named) {
+      return ExperimentPlan.sameRates(methods, positiveNumbers("--lr", learningRates));
+    }
+    Map<Method, List<Double>> rates = new EnumMap<>(Method.class);
+    for (String field : fields("--lr", learningRates)) {
+      int eq = field.indexOf('=');
+      if (eq < 0) {
+        throw new UsageException("--lr: mix of bare and RULE=X entries in '" + learningRates + "'");
+      }
+      Method method = Method.byId(field.substring(0, eq).trim());
+      if (method == null || !methods.contains(method)) {
+        throw new UsageException("--lr: '" + field.substring(0, eq).trim() + "' is not one of --rules");
+      }
+      List<Double> list = new ArrayList<>(rates.getOrDefault(method, List.of()));
+      list.addAll(positiveNumbers("--lr", field.substring(eq + 1)));
+      if (list.size() != new java.util.HashSet<>(list).size()) {
+        throw new UsageException("--lr: " + field + " is listed twice");
+      }
+      rates.put(method, list);
+    }
+    return rates;
   }
 
   /** An empty list when the option is absent (the per-rule defaults apply). */

@@ -4,27 +4,30 @@ import io.nrledge.env.Environment;
 import io.nrledge.learner.LearnerConfig;
 import io.nrledge.learner.NoiseKind;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The grid an experiment runs: every method × η × σ × seed. An empty list of learning rates or
- * σs means each method's {@link TaskDefaults}; methods without noise run once per η whatever the
- * σs.
+ * The grid an experiment runs: every method × η × σ × seed. A method with no learning rates, and
+ * an empty list of σs, mean that method's {@link TaskDefaults}; methods without noise run once per
+ * η whatever the σs.
  *
+ * @param learningRates the η grid of each method (absent or empty: its default)
  * @param hidden hidden-layer widths; inputs and actions come from the task
  * @param fanOut scale the paper NRL's layer updates by n_l (the other methods never scale)
  * @param probesPerLayer noise probes per layer and step for {@code nrl-layer}
  * @param episodes budget per run in episodes (Reaching: trials)
  */
 public record ExperimentPlan(Task task, boolean corrected, List<Method> methods, List<Long> seeds, int[] hidden,
-    List<Double> learningRates, List<Double> sigmas, boolean fanOut, int probesPerLayer, NoiseKind noise,
+    Map<Method, List<Double>> learningRates, List<Double> sigmas, boolean fanOut, int probesPerLayer, NoiseKind noise,
     int episodes, boolean stopWhenSolved) {
 
   public ExperimentPlan {
     methods = List.copyOf(methods);
     seeds = List.copyOf(seeds);
     hidden = hidden.clone();
-    learningRates = List.copyOf(learningRates);
+    learningRates = Map.copyOf(learningRates);
     sigmas = List.copyOf(sigmas);
   }
 
@@ -35,7 +38,7 @@ public record ExperimentPlan(Task task, boolean corrected, List<Method> methods,
 
   /** True when some method runs with more than one η or σ, so curves need their hyper-parameters as labels. */
   public boolean isGrid() {
-    return learningRates.size() > 1 || sigmas.size() > 1;
+    return learningRates.values().stream().anyMatch(rates -> rates.size() > 1) || sigmas.size() > 1;
   }
 
   /** Every run, ordered by method, η, σ, then seed. Validates each learner configuration. */
@@ -43,7 +46,7 @@ public record ExperimentPlan(Task task, boolean corrected, List<Method> methods,
     int[] layers = layerSizes();
     List<RunSpec> runs = new ArrayList<>();
     for (Method method : methods) {
-      for (double lr : learningRates.isEmpty() ? List.of(TaskDefaults.learningRate(task, method)) : learningRates) {
+      for (double lr : ratesFor(method)) {
         for (double sigma : sigmasFor(method)) {
           for (long seed : seeds) {
             runs.add(new RunSpec(task, corrected, seed, method, learner(layers, method, lr, sigma, seed), episodes,
@@ -53,6 +56,20 @@ public record ExperimentPlan(Task task, boolean corrected, List<Method> methods,
       }
     }
     return runs;
+  }
+
+  /** The same η grid for every method in {@code methods}. */
+  public static Map<Method, List<Double>> sameRates(List<Method> methods, List<Double> rates) {
+    Map<Method, List<Double>> map = new EnumMap<>(Method.class);
+    for (Method method : methods) {
+      map.put(method, rates);
+    }
+    return map;
+  }
+
+  private List<Double> ratesFor(Method method) {
+    List<Double> rates = learningRates.getOrDefault(method, List.of());
+    return rates.isEmpty() ? List.of(TaskDefaults.learningRate(task, method)) : rates;
   }
 
   private List<Double> sigmasFor(Method method) {

@@ -52,6 +52,20 @@ class ExperimentCommandTest {
   }
 
   @Test
+  void shouldGiveEachRuleItsOwnLearningRatesWhenNamed() throws IOException {
+    Path out = tmp.resolve("named");
+    CommandRun run = CommandRun.execute("experiment", "--task", "cartpole", "--rules", "nrl,bp", "--seeds", "1",
+        "--episodes", "5", "--lr", "nrl=0.005,nrl=0.01,bp=0.03", "--out", out.toString());
+
+    assertEquals(0, run.exit(), run.err());
+    List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+    assertEquals(1 + 3, summary.size());
+    assertTrue(summary.get(1).startsWith("cartpole,nrl,1,0.005,"), summary.get(1));
+    assertTrue(summary.get(2).startsWith("cartpole,nrl,1,0.01,"), summary.get(2));
+    assertTrue(summary.get(3).startsWith("cartpole,bp,1,0.03,"), summary.get(3));
+  }
+
+  @Test
   void shouldMentionEveryRunInConfigJson() throws IOException {
     Path out = tmp.resolve("run");
     runCartPole(out, "2");
@@ -163,6 +177,9 @@ class ExperimentCommandTest {
         Arguments.of(List.of("--fanout", "maybe"), "--fanout: must be on or off, got 'maybe'"),
         Arguments.of(List.of("--noise", "uniform"), "--noise: unknown noise 'uniform' (gaussian, rademacher)"),
         Arguments.of(List.of("--probes", "0"), "--probes: must be >= 1, got 0"),
+        Arguments.of(List.of("--lr", "nrl=0.1,0.2"), "--lr: mix of bare and RULE=X entries in 'nrl=0.1,0.2'"),
+        Arguments.of(List.of("--lr", "nrl-layer=0.1"), "--lr: 'nrl-layer' is not one of --rules"),
+        Arguments.of(List.of("--lr", "nrl=0.1,nrl=0.1"), "--lr: nrl=0.1 is listed twice"),
         Arguments.of(List.of("--probes", "2000"), "--probes: must be 1..1024, got 2000"),
         Arguments.of(List.of("--corrected"), "--corrected: only reaching has a corrected reward"),
         Arguments.of(List.of("--task", "reaching", "--stop-when-solved"),

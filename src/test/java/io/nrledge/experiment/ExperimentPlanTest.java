@@ -12,12 +12,13 @@ import io.nrledge.learner.NoiseKind;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ExperimentPlanTest {
   private static ExperimentPlan plan(Task task, List<Method> rules, List<Double> lrs, List<Double> sigmas) {
-    return new ExperimentPlan(task, false, rules, List.of(1L, 2L), new int[] {64}, lrs, sigmas,
+    return new ExperimentPlan(task, false, rules, List.of(1L, 2L), new int[] {64}, ExperimentPlan.sameRates(rules, lrs), sigmas,
         TaskDefaults.fanOut(task), TaskDefaults.PROBES_PER_LAYER, NoiseKind.RADEMACHER, 10, false);
   }
 
@@ -63,7 +64,7 @@ class ExperimentPlanTest {
   void shouldBuildTheTasksNetworkAndCreditForm() {
     RunSpec acrobot = plan(Task.ACROBOT, List.of(Method.NRL), List.of(), List.of()).runs().get(0);
     RunSpec reaching = new ExperimentPlan(Task.REACHING, true, List.of(Method.NRL), List.of(1L), new int[] {64, 32},
-        List.of(), List.of(), false, TaskDefaults.PROBES_PER_LAYER, NoiseKind.GAUSSIAN, 10, false).runs().get(0);
+        Map.of(), List.of(), false, TaskDefaults.PROBES_PER_LAYER, NoiseKind.GAUSSIAN, 10, false).runs().get(0);
 
     assertArrayEquals(new int[] {6, 64, 3}, acrobot.learner().layerSizes());
     assertEquals(CreditForm.EPISODIC, acrobot.learner().form());

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.nrledge.learner.NoiseKind;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ExperimentTest {
   private static final List<RunSpec> SPECS = new ExperimentPlan(Task.CARTPOLE, false, List.of(Method.NRL, Method.BP),
-      List.of(1L, 2L, 3L), TaskDefaults.hidden(), List.of(), List.of(), true, TaskDefaults.PROBES_PER_LAYER, NoiseKind.GAUSSIAN, 40, false).runs();
+      List.of(1L, 2L, 3L), TaskDefaults.hidden(), Map.of(), List.of(), true, TaskDefaults.PROBES_PER_LAYER, NoiseKind.GAUSSIAN, 40, false).runs();
 
   @Test
   void shouldReturnResultsInSpecOrderIdenticalToRunningEachAlone() throws Exception {

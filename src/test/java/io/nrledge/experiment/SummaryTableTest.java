@@ -6,11 +6,13 @@ import io.nrledge.learner.NoiseKind;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SummaryTableTest {
   private static final List<RunSpec> SPECS = new ExperimentPlan(Task.CARTPOLE, false, List.of(Method.NRL, Method.BP),
-      List.of(1L, 2L, 3L), TaskDefaults.hidden(), List.of(0.01), List.of(), true, TaskDefaults.PROBES_PER_LAYER, NoiseKind.GAUSSIAN, 300, false).runs();
+      List.of(1L, 2L, 3L), TaskDefaults.hidden(),
+      ExperimentPlan.sameRates(List.of(Method.NRL, Method.BP), List.of(0.01)), List.of(), true, TaskDefaults.PROBES_PER_LAYER, NoiseKind.GAUSSIAN, 300, false).runs();
 
   /** A run whose returns are {@code before} until episode {@code switchAt} (0-based), then {@code after}. */
   private static RunResult result(RunSpec spec, int episodes, int switchAt, double before, double after, double seconds) {

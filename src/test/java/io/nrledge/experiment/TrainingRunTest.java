@@ -9,13 +9,15 @@ import io.nrledge.learner.NoiseKind;
 
 import io.nrledge.testing.ThreadAllocation;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class TrainingRunTest {
   private static RunSpec cartPole(Method rule, List<Double> lrs, long seed, int episodes, boolean stopWhenSolved) {
-    return new ExperimentPlan(Task.CARTPOLE, false, List.of(rule), List.of(seed), TaskDefaults.hidden(), lrs,
+    return new ExperimentPlan(Task.CARTPOLE, false, List.of(rule), List.of(seed), TaskDefaults.hidden(),
+        ExperimentPlan.sameRates(List.of(rule), lrs),
         List.of(), true, TaskDefaults.PROBES_PER_LAYER, NoiseKind.GAUSSIAN, episodes, stopWhenSolved).runs().get(0);
   }
 
@@ -73,7 +75,7 @@ class TrainingRunTest {
   @Test
   void aReachingTrialShouldLastExactly300Steps() {
     RunSpec reaching = new ExperimentPlan(Task.REACHING, false, List.of(Method.NRL), List.of(1L), TaskDefaults.hidden(),
-        List.of(), List.of(), false, TaskDefaults.PROBES_PER_LAYER, NoiseKind.GAUSSIAN, 3, false).runs().get(0);
+        Map.of(), List.of(), false, TaskDefaults.PROBES_PER_LAYER, NoiseKind.GAUSSIAN, 3, false).runs().get(0);
     RunResult result = run(reaching);
 
     assertEquals(3, result.episodes());
@@ -90,7 +92,7 @@ class TrainingRunTest {
   @Test
   void reachingTrialsShouldNotAllocateOnceWarm() {
     RunSpec reaching = new ExperimentPlan(Task.REACHING, false, List.of(Method.NRL), List.of(1L), TaskDefaults.hidden(),
-        List.of(), List.of(), false, TaskDefaults.PROBES_PER_LAYER, NoiseKind.GAUSSIAN, 400, false).runs().get(0);
+        Map.of(), List.of(), false, TaskDefaults.PROBES_PER_LAYER, NoiseKind.GAUSSIAN, 400, false).runs().get(0);
     assertZeroAllocationPerEpisode(new TrainingRun(reaching), 60_000, 12_000);
   }
 
