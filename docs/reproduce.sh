@@ -28,9 +28,13 @@ echo "paper reproduction: $((SECONDS - all_start)) s"
 # Closing the gap: per-layer probes against the paper's NRL and BP, same run, to the threshold.
 step cartpole-gap --task cartpole --rules nrl,nrl-layer,bp --seeds 1,2,3,4,5 --episodes 5000 --stop-when-solved
 step acrobot-gap  --task acrobot  --rules nrl,nrl-layer,bp --seeds 1,2,3,4,5 --episodes 3000
-# Depth: two and three hidden layers.
-step cartpole-h2 --task cartpole --rules nrl,rmhl,bp --hidden 64,64 --seeds 1,2,3,4,5 --episodes 5000
-step cartpole-h3 --task cartpole --rules nrl,rmhl,bp --hidden 64,64,64 --seeds 1,2,3,4,5 --episodes 5000
+# Depth: two and three hidden layers, NRL's eta tuned for depth (docs/tune.sh), to the threshold.
+step cartpole-h2 --task cartpole --rules nrl,rmhl,bp --hidden 64,64 --lr nrl=0.005 \
+  --seeds 1,2,3,4,5 --episodes 10000 --stop-when-solved
+step cartpole-h3 --task cartpole --rules nrl,rmhl,bp --hidden 64,64,64 --lr nrl=0.0025 \
+  --seeds 1,2,3,4,5 --episodes 10000 --stop-when-solved
+step cartpole-h3-layer --task cartpole --rules nrl-layer --hidden 64,64,64 --lr 0.1 --seeds 1,2,3,4,5 \
+  --episodes 3000 --stop-when-solved
 # The fan-out factor n_l on and off (off needs a larger eta: grid).
 step cartpole-fanout-off --task cartpole --rules nrl --fanout off --lr 0.1,0.2,0.3 --seeds 1,2,3,4,5 --episodes 5000
 # Reaching with the corrected reward (real target instead of neurogym's floor(target)).

@@ -39,6 +39,8 @@ abstract class AbstractLearner implements Learner {
   private final double learningRate;
   private final double traceDecay;
   private double episodeReturn;
+  /** Set by {@link #discardEpisode()} until the next step: rewards meanwhile belong to the dropped episode. */
+  private boolean discarded;
 
   private final double[][] historyU;
   private final double[][] historyV;
@@ -88,6 +90,7 @@ abstract class AbstractLearner implements Learner {
 
   @Override
   public final int step(double[] observation) {
+    discarded = false;
     int a = probe(observation, -1);
     switch (form) {
       case EPISODIC -> {
@@ -120,6 +123,9 @@ abstract class AbstractLearner implements Learner {
 
   @Override
   public final void reward(double reward, int stepsAgo) {
+    if (discarded) {
+      return;
+    }
     switch (form) {
       case EPISODIC -> episodeReturn += reward;
       case IMMEDIATE -> {
@@ -148,6 +154,14 @@ abstract class AbstractLearner implements Learner {
         historyCount = 0;
       }
     }
+  }
+
+  @Override
+  public final void discardEpisode() {
+    eligibility.clear();
+    episodeReturn = 0;
+    historyCount = 0;
+    discarded = true;
   }
 
   /** {@code W += η c δ E_{t−m}} with {@code E_{t−m} = γ^{−m}(E_t − Σ_{j<m} γ^j u_{t−j} v_{t−j}ᵀ)}. */

@@ -50,6 +50,14 @@ public interface Learner {
   /** Ends the episode or trial (see the class comment). */
   void endEpisode();
 
+  /**
+   * Drops the episode in progress without learning from it: traces, the pending return and the
+   * late-reward history are cleared, rewards before the next {@link #step} are ignored, and the
+   * weights and the reward baseline stay as they are (the runtime calls it when a fault
+   * interrupted the episode).
+   */
+  void discardEpisode();
+
   /** The network this learner trains: read its weights, never resize them. */
   Network network();
 

@@ -328,9 +328,8 @@ public final class ControlLoop implements EventRing.Handler {
   }
 
   /**
-   * Leaves safe state. The interrupted episode is closed (the learner's contract has no discard,
-   * so its update is applied with the partial return) but not counted in the statistics; a new
-   * episode starts from a reset.
+   * Leaves safe state. The interrupted episode is discarded (no update from its partial return)
+   * and not counted in the statistics; a new episode starts from a reset.
    */
   private void recover() {
     watchdog.recovered();
@@ -339,7 +338,7 @@ public final class ControlLoop implements EventRing.Handler {
     actionMap.resetToSafe();
     if (episodeTicks > 0) {
       if (train) {
-        learner.endEpisode();
+        learner.discardEpisode();
       }
       startEpisode();
     }

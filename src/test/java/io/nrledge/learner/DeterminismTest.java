@@ -33,6 +33,25 @@ class DeterminismTest {
     }
   }
 
+  @Test
+  void discardingAnEpisodeShouldLeaveTheWeightsAsTheyWere() {
+    for (CreditForm form : CreditForm.values()) {
+      Learner learner = Learners.create(config(Rule.NRL, form).seed(5).build());
+      double[] obs = {0.3, -0.2, 1};
+      learner.step(obs);
+      learner.reward(1.0);
+      learner.endEpisode(); // the reward baseline is defined from here on
+      for (int t = 0; t < 10; t++) {
+        learner.step(obs);
+      }
+      double[] before = learner.network().weights().clone();
+      learner.discardEpisode();
+      learner.reward(5.0, 1);
+      learner.endEpisode();
+      assertArrayEquals(before, learner.network().weights(), form + ": nothing learned from a discarded episode");
+    }
+  }
+
   private static LearnerConfig.Builder config(Rule rule, CreditForm form) {
     return LearnerConfig.builder(3, 16, 16, 3).rule(rule).form(form)
         .traceDecay(form == CreditForm.CONTINUING ? 0.95 : 1.0).learningRate(rule == Rule.NRL ? 1e-2 : 1e-3);

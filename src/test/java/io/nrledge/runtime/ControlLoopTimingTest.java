@@ -92,7 +92,8 @@ class ControlLoopTimingTest {
 
     assertEquals(3, f.learner.steps);
     assertEquals(1, f.telemetry.get(LoopCounter.RECOVERIES));
-    assertEquals(1, f.learner.episodesEnded, "the interrupted episode is closed");
+    assertEquals(1, f.learner.episodesDiscarded, "the interrupted episode is discarded");
+    assertEquals(0, f.learner.episodesEnded, "no update from its partial return");
     assertEquals(0, f.telemetry.episodes().episodes(), "but not counted");
     assertEquals(1, f.board.resets);
   }

@@ -14,6 +14,7 @@ final class RecordingLearner implements Learner {
   long steps;
   long acts;
   long episodesEnded;
+  long episodesDiscarded;
   boolean finite = true;
   private final int inputs;
   private final int actions;
@@ -33,6 +34,7 @@ final class RecordingLearner implements Learner {
   @Override public void reward(double reward, int stepsAgo) { credits.add(new Credit(reward, stepsAgo, steps)); }
   @Override public int maxRewardDelaySteps() { return maxDelay; }
   @Override public void endEpisode() { episodesEnded++; }
+  @Override public void discardEpisode() { episodesDiscarded++; }
   @Override public Network network() { throw new UnsupportedOperationException("not needed by the loop"); }
   @Override public boolean weightsFinite() { return finite; }
 }
