@@ -28,6 +28,7 @@ echo "paper reproduction: $((SECONDS - all_start)) s"
 # Closing the gap: per-layer probes against the paper's NRL and BP, same run, to the threshold.
 step cartpole-gap --task cartpole --rules nrl,nrl-layer,bp --seeds 1,2,3,4,5 --episodes 5000 --stop-when-solved
 step acrobot-gap  --task acrobot  --rules nrl,nrl-layer,bp --seeds 1,2,3,4,5 --episodes 3000
+step reaching-gap --task reaching --rules nrl,nrl-layer,bp --seeds 1,2,3,4,5 --steps 1000000
 # Depth: two and three hidden layers, NRL's eta tuned for depth (docs/tune.sh), to the threshold.
 step cartpole-h2 --task cartpole --rules nrl,rmhl,bp --hidden 64,64 --lr nrl=0.005 \
   --seeds 1,2,3,4,5 --episodes 10000 --stop-when-solved

@@ -22,6 +22,9 @@ public final class Network {
   private final boolean biases;
   private final Activation activation;
   private final double leakSlope;
+  /** The two results of the last {@link #dotPair} (fields, so nothing is allocated to return them). */
+  private double pairClean;
+  private double pairNoisy;
 
   /** Xavier-normal weights from {@code weightSeed}; biases start at 0. Not real-time safe. */
   public Network(int[] layerSizes, Activation activation, double leakSlope, boolean biases, long weightSeed) {
@@ -157,8 +160,14 @@ public final class Network {
         double xiI = scale * k;
         xi[out + i] = xiI;
         double b = biases ? weights[row + m] : 0.0;
-        z[out + i] = b + dot(weights, row, x, in, m);
-        zNoisy[out + i] = l == 1 ? z[out + i] + xiI : b + dot(weights, row, xNoisy, in, m) + xiI;
+        if (l == 1) {
+          z[out + i] = b + dot(weights, row, x, in, m);
+          zNoisy[out + i] = z[out + i] + xiI;
+        } else {
+          dotPair(weights, row, x, xNoisy, in, m);
+          z[out + i] = b + pairClean;
+          zNoisy[out + i] = b + pairNoisy + xiI;
+        }
       }
       layerSquares[l] = squares;
       if (l < layers) {
@@ -215,6 +224,29 @@ public final class Network {
     for (int i = 0; i < n; i++, row += c) {
       z[out + i] = (biases ? weights[row + m] : 0.0) + dot(weights, row, x, in, m);
     }
+  }
+
+  /**
+   * {@code Σ_j w[row+j]·x[in+j]} into {@link #pairClean} and {@code Σ_j w[row+j]·x̃[in+j]} into
+   * {@link #pairNoisy}, each weight loaded once, two partial sums each.
+   */
+  private void dotPair(double[] w, int row, double[] x, double[] xNoisy, int in, int m) {
+    double s0 = 0, s1 = 0, n0 = 0, n1 = 0;
+    int j = 0;
+    for (; j + 1 < m; j += 2) {
+      double w0 = w[row + j];
+      double w1 = w[row + j + 1];
+      s0 += w0 * x[in + j];
+      s1 += w1 * x[in + j + 1];
+      n0 += w0 * xNoisy[in + j];
+      n1 += w1 * xNoisy[in + j + 1];
+    }
+    if (j < m) {
+      s0 += w[row + j] * x[in + j];
+      n0 += w[row + j] * xNoisy[in + j];
+    }
+    pairClean = s0 + s1;
+    pairNoisy = n0 + n1;
   }
 
   /** {@code Σ_j a[ai+j]·b[bi+j]} over {@code m} terms, in four independent partial sums. */
