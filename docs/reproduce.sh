@@ -2,21 +2,8 @@
 # Regenerates every number and plot in RESULTS.md: the paper's three tasks at the paper's budgets,
 # then the extra comparisons. Usage: docs/reproduce.sh [OUT] (default runs/paper). Needs the jar:
 # mvn -B package -DskipTests. Prints each step's wall time; writes OUT/*/summary.csv and curves.png.
-set -euo pipefail
-cd "$(dirname "$0")/.."
 out="${1:-runs/paper}"
-jar=target/nrl-edge.jar
-[ -f "$jar" ] || { echo "reproduce: build first: mvn -B package -DskipTests" >&2; exit 2; }
-mkdir -p "$out"
-
-step() {
-  local name=$1
-  shift
-  local start=$SECONDS
-  java -jar "$jar" experiment "$@" --out "$out/$name" --force > "$out/$name.txt"
-  echo "$name: $((SECONDS - start)) s"
-  cat "$out/$name.txt"
-}
+source "$(dirname "$0")/experiment-steps.sh"
 
 all_start=$SECONDS
 # The paper's tasks: 3 tasks x 3 rules x 5 seeds at the paper's budgets (20,000 / 8,000 episodes, 5M steps).
