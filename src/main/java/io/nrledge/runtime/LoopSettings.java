@@ -57,7 +57,7 @@ public record LoopSettings(
 
   /** Defaults for tests and benchmarks: train, no rewards, no limits, watchdog 5 overruns / 50 ticks. */
   public static LoopSettings of(long periodNs, CreditForm form) {
-    return new LoopSettings(periodNs, Mode.TRAIN, form, Double.NaN, 0, 0, Double.NaN, 100, 0, 0, 0, 5, 50, 50_000);
+    return new LoopSettings(periodNs, Mode.TRAIN, form, Double.NaN, 0, 0, Double.NaN, 100, 0, 0, 0, 5, 50, 200_000);
   }
 
   public LoopSettings withMode(Mode m) {
