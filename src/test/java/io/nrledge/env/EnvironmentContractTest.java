@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
+import io.nrledge.runtime.AllocationMeter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -142,13 +142,11 @@ class EnvironmentContractTest {
   void shouldAllocateNothingInStepAndResetAfterWarmUp(String task) {
     Environment env = Environments.create(task);
     SplittableRandom actions = new SplittableRandom(17);
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    threads.getCurrentThreadAllocatedBytes();
     double sink = play(env, actions, 60_000);
 
-    long before = threads.getCurrentThreadAllocatedBytes();
+    long before = AllocationMeter.currentThreadAllocatedBytes();
     sink += play(env, actions, 20_000);
-    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    long allocated = AllocationMeter.currentThreadAllocatedBytes() - before;
 
     assertEquals(0, allocated, "bytes allocated in 20,000 steps of " + task);
     assertTrue(Double.isFinite(sink));

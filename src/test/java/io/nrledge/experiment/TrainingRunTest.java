@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nrledge.env.CartPole;
 import io.nrledge.learner.NoiseKind;
 
-import io.nrledge.testing.ThreadAllocation;
+import io.nrledge.runtime.AllocationMeter;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -101,11 +101,11 @@ class TrainingRunTest {
       run.runEpisode();
     }
     long start = run.totalSteps();
-    long before = ThreadAllocation.currentThreadBytes();
+    long before = AllocationMeter.currentThreadAllocatedBytes();
     while (run.totalSteps() - start < measuredSteps) {
       run.runEpisode();
     }
-    long allocated = ThreadAllocation.currentThreadBytes() - before;
+    long allocated = AllocationMeter.currentThreadAllocatedBytes() - before;
     assertEquals(0, allocated, "bytes allocated over " + (run.totalSteps() - start) + " steps");
   }
 

@@ -2,7 +2,7 @@ package io.nrledge.learner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.nrledge.testing.ThreadAllocation;
+import io.nrledge.runtime.AllocationMeter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,9 +45,9 @@ class ZeroAllocationTest {
     Learner learner = Learners.create(config);
     double[] obs = new double[4];
     run(learner, obs, 60_000);
-    long before = ThreadAllocation.currentThreadBytes();
+    long before = AllocationMeter.currentThreadAllocatedBytes();
     run(learner, obs, 20_000);
-    long allocated = ThreadAllocation.currentThreadBytes() - before;
+    long allocated = AllocationMeter.currentThreadAllocatedBytes() - before;
     assertEquals(0, allocated, rule + " " + form + " allocated bytes over 20k steps");
   }
 

@@ -19,31 +19,44 @@ import io.nrledge.runtime.TickPhase;
 import io.nrledge.runtime.VirtualTimeIdle;
 import io.nrledge.telemetry.LoopCounter;
 import io.nrledge.telemetry.LoopTelemetry;
-import io.nrledge.testing.ThreadAllocation;
+import io.nrledge.runtime.AllocationMeter;
 import org.junit.jupiter.api.Test;
 
 /**
  * A whole tick — simulated board, NRL learner, event drain, telemetry — allocates nothing once
- * warm. While HotSpot compiles the loop (here within the first ~50k ticks) a few hundred bytes are
- * charged to the thread now and then; after 200k ticks of warm-up every later window is 0.
+ * warm. The VM itself charges a one-off ~224 bytes to the thread when it deoptimizes the compiled
+ * loop (seen with JFR: an input first takes a branch that C2 compiled as a trap, e.g. inside the
+ * JDK's Java fdlibm port behind {@code Math.log1p}); that can happen at any time, so of eight
+ * 10k-tick windows after warm-up at most one may be non-zero. An allocation in the tick itself,
+ * even one every few thousand ticks, makes every window non-zero.
  */
 class FullTickAllocationTest {
   private static final int WARMUP_TICKS = 200_000;
   private static final int WINDOW_TICKS = 10_000;
-  private static final int WINDOWS = 4;
+  private static final int WINDOWS = 8;
 
-  /** Bytes allocated over all measured windows after warm-up. */
-  private static long bytesAfterWarmUp(ControlLoop loop, ManualNanoClock clock, long periodNs) {
-    for (int i = 0; i < WARMUP_TICKS; i++) {
+  /** Bytes allocated in each of the {@link #WINDOWS} windows after warm-up, through one loop. */
+  private static long[] bytesPerWindowAfterWarmUp(ControlLoop loop, ManualNanoClock clock, long periodNs) {
+    tick(loop, clock, periodNs, WARMUP_TICKS);
+    long[] bytes = new long[WINDOWS];
+    for (int w = 0; w < WINDOWS; w++) {
+      long before = AllocationMeter.currentThreadAllocatedBytes();
+      tick(loop, clock, periodNs, WINDOW_TICKS);
+      bytes[w] = AllocationMeter.currentThreadAllocatedBytes() - before;
+    }
+    return bytes;
+  }
+
+  private static void assertAtMostOneWindowAllocated(long[] bytes) {
+    long nonZero = java.util.Arrays.stream(bytes).filter(b -> b != 0).count();
+    assertTrue(nonZero <= 1, "bytes allocated per " + WINDOW_TICKS + "-tick window: " + java.util.Arrays.toString(bytes));
+  }
+
+  private static void tick(ControlLoop loop, ManualNanoClock clock, long periodNs, int ticks) {
+    for (int i = 0; i < ticks; i++) {
       loop.tick(clock.nanoTime());
       clock.advance(periodNs);
     }
-    long before = ThreadAllocation.currentThreadBytes();
-    for (int i = 0; i < WINDOWS * WINDOW_TICKS; i++) {
-      loop.tick(clock.nanoTime());
-      clock.advance(periodNs);
-    }
-    return ThreadAllocation.currentThreadBytes() - before;
   }
 
   private static ControlLoop loop(LoopSettings settings, ManualNanoClock clock, Board board, Learner learner,
@@ -65,9 +78,9 @@ class FullTickAllocationTest {
         learner, new ActionMap(new double[][] {{-10}, {10}}, new double[] {-10}, new double[] {10},
             new double[] {Double.POSITIVE_INFINITY}, new double[] {0}), events, telemetry);
 
-    long bytes = bytesAfterWarmUp(loop, clock, period);
+    long[] bytes = bytesPerWindowAfterWarmUp(loop, clock, period);
 
-    assertEquals(0, bytes, "bytes allocated over " + WINDOWS * WINDOW_TICKS + " ticks");
+    assertAtMostOneWindowAllocated(bytes);
     assertTrue(telemetry.get(LoopCounter.EVENTS) > 100, "the terminal switch posted events that were drained");
     assertEquals(0, telemetry.get(LoopCounter.FAULTS));
   }
@@ -85,9 +98,9 @@ class FullTickAllocationTest {
         learner, new ActionMap(new double[][] {{0.25, 0.25}, {0.05, 0.25}, {0.25, 0.05}}, new double[] {-0.5, -0.5},
             new double[] {0.5, 0.5}, new double[] {0.1, 0.1}, new double[] {0, 0}), events, telemetry);
 
-    long bytes = bytesAfterWarmUp(loop, clock, period);
+    long[] bytes = bytesPerWindowAfterWarmUp(loop, clock, period);
 
-    assertEquals(0, bytes, "bytes allocated over " + WINDOWS * WINDOW_TICKS + " ticks");
+    assertAtMostOneWindowAllocated(bytes);
     assertTrue(rover.bumps() > 0, "the bumper fired");
   }
 }
