@@ -210,17 +210,4 @@ abstract class AbstractLearner implements Learner {
   public final boolean weightsFinite() {
     return net.weightsFinite();
   }
-
-  /** The clean policy's probabilities after the last pass that computed them. */
-  final double[] probabilities() {
-    return probs;
-  }
-
-  final double[] eligibilityTrace() {
-    return eligibility.trace;
-  }
-
-  public final LearnerConfig config() {
-    return config;
-  }
 }
