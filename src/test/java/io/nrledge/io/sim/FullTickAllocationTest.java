@@ -19,37 +19,21 @@ import io.nrledge.runtime.TickPhase;
 import io.nrledge.runtime.VirtualTimeIdle;
 import io.nrledge.telemetry.LoopCounter;
 import io.nrledge.telemetry.LoopTelemetry;
-import io.nrledge.runtime.AllocationMeter;
+import io.nrledge.testing.AllocationWindows;
 import org.junit.jupiter.api.Test;
 
 /**
  * A whole tick — simulated board, NRL learner, event drain, telemetry — allocates nothing once
- * warm. The VM itself charges a one-off ~224 bytes to the thread when it deoptimizes the compiled
- * loop (seen with JFR: an input first takes a branch that C2 compiled as a trap, e.g. inside the
- * JDK's Java fdlibm port behind {@code Math.log1p}); that can happen at any time, so of eight
- * 10k-tick windows after warm-up at most one may be non-zero. An allocation in the tick itself,
- * even one every few thousand ticks, makes every window non-zero.
+ * warm (see {@link AllocationWindows} for the VM's one-off deoptimization allocation).
  */
 class FullTickAllocationTest {
   private static final int WARMUP_TICKS = 200_000;
   private static final int WINDOW_TICKS = 10_000;
-  private static final int WINDOWS = 8;
 
-  /** Bytes allocated in each of the {@link #WINDOWS} windows after warm-up, through one loop. */
+  /** Bytes allocated per 10k-tick window after warm-up, all through one loop. */
   private static long[] bytesPerWindowAfterWarmUp(ControlLoop loop, ManualNanoClock clock, long periodNs) {
-    tick(loop, clock, periodNs, WARMUP_TICKS);
-    long[] bytes = new long[WINDOWS];
-    for (int w = 0; w < WINDOWS; w++) {
-      long before = AllocationMeter.currentThreadAllocatedBytes();
-      tick(loop, clock, periodNs, WINDOW_TICKS);
-      bytes[w] = AllocationMeter.currentThreadAllocatedBytes() - before;
-    }
-    return bytes;
-  }
-
-  private static void assertAtMostOneWindowAllocated(long[] bytes) {
-    long nonZero = java.util.Arrays.stream(bytes).filter(b -> b != 0).count();
-    assertTrue(nonZero <= 1, "bytes allocated per " + WINDOW_TICKS + "-tick window: " + java.util.Arrays.toString(bytes));
+    return AllocationWindows.measure(() -> tick(loop, clock, periodNs, WARMUP_TICKS),
+        () -> tick(loop, clock, periodNs, WINDOW_TICKS));
   }
 
   private static void tick(ControlLoop loop, ManualNanoClock clock, long periodNs, int ticks) {
@@ -80,7 +64,7 @@ class FullTickAllocationTest {
 
     long[] bytes = bytesPerWindowAfterWarmUp(loop, clock, period);
 
-    assertAtMostOneWindowAllocated(bytes);
+    AllocationWindows.assertAtMostOneWindowAllocated(bytes, WINDOW_TICKS + "-tick windows");
     assertTrue(telemetry.get(LoopCounter.EVENTS) > 100, "the terminal switch posted events that were drained");
     assertEquals(0, telemetry.get(LoopCounter.FAULTS));
   }
@@ -100,7 +84,7 @@ class FullTickAllocationTest {
 
     long[] bytes = bytesPerWindowAfterWarmUp(loop, clock, period);
 
-    assertAtMostOneWindowAllocated(bytes);
+    AllocationWindows.assertAtMostOneWindowAllocated(bytes, WINDOW_TICKS + "-tick windows");
     assertTrue(rover.bumps() > 0, "the bumper fired");
   }
 }
