@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * The experiment's defaults per task and method, in one place. Network, σ, λ and fan-out are the
- * NRL reference code's settings ({@code /work/shared/method/NRL.md}, "Network" and "Tasks");
+ * NRL authors' reference code's settings;
  * budgets are the paper's.
  *
  * <p>Learning rates were tuned per task and method on 5 seeds from small grids (RESULTS.md,
