@@ -78,14 +78,17 @@ abstract class AbstractLearner implements Learner {
 
   /**
    * Runs the rule's passes for {@code observation}, sets {@link #u}, {@link #uScale} and {@link #v}
-   * to this step's factors, and returns the action: {@code forcedAction} when ≥ 0, else one sampled
-   * with {@link #sampleAction}. Real-time safe.
+   * to this step's factors, and returns the action from {@link #chooseAction}. Real-time safe.
    */
   abstract int probe(double[] observation, int forcedAction);
 
-  final int sampleAction(double[] logits) {
+  /**
+   * Fills {@link #probs} with the policy of {@code logits} and returns {@code forcedAction} when
+   * ≥ 0 (tests fix the action), else an action sampled from it.
+   */
+  final int chooseAction(double[] logits, int forcedAction) {
     Policy.softmax(logits, outputOffset, actions, probs);
-    return Policy.sample(probs, actions, actionStream);
+    return forcedAction >= 0 ? forcedAction : Policy.sample(probs, actions, actionStream);
   }
 
   @Override
@@ -112,7 +115,7 @@ abstract class AbstractLearner implements Learner {
   @Override
   public final int act(double[] observation) {
     net.forward(observation, z, x);
-    return sampleAction(z);
+    return chooseAction(z, -1);
   }
 
   @Override

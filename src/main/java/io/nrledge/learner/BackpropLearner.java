@@ -21,10 +21,7 @@ final class BackpropLearner extends AbstractLearner {
   @Override
   int probe(double[] observation, int forcedAction) {
     net.forward(observation, z, x);
-    int a = forcedAction >= 0 ? forcedAction : sampleAction(z);
-    if (forcedAction >= 0) {
-      Policy.softmax(z, outputOffset, actions, probs);
-    }
+    int a = chooseAction(z, forcedAction);
     for (int k = 0; k < actions; k++) {
       u[outputOffset + k] = (k == a ? 1.0 : 0.0) - probs[k];
     }

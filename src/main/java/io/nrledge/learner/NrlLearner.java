@@ -55,7 +55,7 @@ final class NrlLearner extends AbstractLearner {
     for (int l = 1; l <= net.layers(); l++) {
       wholeNetwork += layerSquares[l];
     }
-    int a = chooseAction(forcedAction);
+    int a = chooseAction(z, forcedAction);
     double delta = Policy.logProbabilityChange(zNoisy, z, outputOffset, actions, probs, a);
     if (perLayerNorm) {
       for (int l = 1; l <= net.layers(); l++) {
@@ -77,7 +77,7 @@ final class NrlLearner extends AbstractLearner {
 
   private int probeEachLayer(double[] observation, int forcedAction) {
     net.forward(observation, z, x);
-    int a = chooseAction(forcedAction);
+    int a = chooseAction(z, forcedAction);
     for (int l = 1; l <= net.layers(); l++) {
       int from = net.unitOffset(l);
       int to = net.unitOffset(l + 1);
@@ -102,13 +102,4 @@ final class NrlLearner extends AbstractLearner {
   private double perSquare(double delta, long squares) {
     return squares > 0 ? delta / (noise.scale() * noise.scale() * squares) : 0.0;
   }
-
-  private int chooseAction(int forcedAction) {
-    if (forcedAction < 0) {
-      return sampleAction(z);
-    }
-    Policy.softmax(z, outputOffset, actions, probs);
-    return forcedAction;
-  }
-
 }

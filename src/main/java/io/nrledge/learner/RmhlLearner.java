@@ -33,7 +33,7 @@ final class RmhlLearner extends AbstractLearner {
   int probe(double[] observation, int forcedAction) {
     noise.fill(xi, net.unitOffset(1), net.unitCount());
     net.forwardWithNoise(observation, xi, z, x);
-    int a = forcedAction >= 0 ? forcedAction : sampleAction(z);
+    int a = chooseAction(z, forcedAction);
     int from = net.unitOffset(1);
     int to = net.unitCount();
     if (implicitNoise) {
