@@ -4,8 +4,8 @@ import io.nrledge.learner.CreditForm;
 import io.nrledge.learner.Learner;
 import io.nrledge.learner.LearnerConfig;
 import io.nrledge.learner.Learners;
-import io.nrledge.learner.Network;
 import io.nrledge.learner.Rule;
+import io.nrledge.learner.Weights;
 import io.nrledge.runtime.AllocationMeter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,9 +111,9 @@ public final class LearnerBenchmark {
      * P − P_1 + gradient P; RMHL noisy forward P + trace P.
      */
     double flopsPerStep() {
-      Network net = learner.network();
-      double p = net.weightCount();
-      double p1 = net.weightOffset(2);
+      Weights weights = learner.network().weights();
+      double p = weights.count();
+      double p1 = weights.count(1);
       double multiplyAdds = switch (config.rule()) {
         case NRL, BP -> p + (p - p1) + p;
         case RMHL, RMHL_IMPLICIT -> p + p;

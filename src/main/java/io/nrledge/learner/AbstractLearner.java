@@ -19,31 +19,34 @@ abstract class AbstractLearner implements Learner {
   final Network net;
   final CreditForm form;
   final int actions;
-  final int outputOffset;
-  final double[] z;
-  final double[] x;
+  final int outputLayer;
+  final double[][] z;
+  final double[][] x;
   final double[] probs;
   /**
-   * Postsynaptic factor of the last step is {@code uScale · u}, in the unit layout: the rule points
-   * {@code u} at one of its buffers and sets {@code uScale} (a scalar kept apart saves a pass).
+   * Postsynaptic factor of the last step is {@code uScale · u}, per layer: the rule points {@code u}
+   * at one of its buffers and sets {@code uScale} (a scalar kept apart saves a pass).
    */
-  double[] u;
+  double[][] u;
   double uScale = 1.0;
   /** Presynaptic activity of the last step: the rule points it at one of its activation buffers. */
-  double[] v;
+  double[][] v;
 
   private final Xoshiro256StarStar actionStream;
   private final RewardBaseline baseline;
-  private final Eligibility eligibility;
+  /** The eligibility trace E, shaped like the weights. */
+  private final Weights eligibility;
   private final double[] layerScale;
+  /** Layer factors of 1: the trace takes each step's u vᵀ as is. */
+  private final double[] ones;
   private final double learningRate;
   private final double traceDecay;
   private double episodeReturn;
   /** Set by {@link #discardEpisode()} until the next step: rewards meanwhile belong to the dropped episode. */
   private boolean discarded;
 
-  private final double[][] historyU;
-  private final double[][] historyV;
+  private final double[][][] historyU;
+  private final double[][][] historyV;
   private final double[] historyScale;
   private int historyNewest = -1;
   private int historyCount;
@@ -55,24 +58,30 @@ abstract class AbstractLearner implements Learner {
     this.net = new Network(sizes, config.hiddenActivation(), config.leakSlope(), config.biases(), config.weightSeed());
     this.form = config.form();
     this.actions = net.outputSize();
-    this.outputOffset = net.unitOffset(net.layers());
-    this.z = new double[net.unitCount()];
-    this.x = new double[net.unitCount()];
+    this.outputLayer = net.layers();
+    this.z = net.newUnitVectors();
+    this.x = net.newUnitVectors();
     this.probs = new double[actions];
-    this.u = new double[net.unitCount()];
+    this.u = net.newUnitVectors();
     this.v = x;
     this.actionStream = new Xoshiro256StarStar(config.actionSeed());
     this.baseline = new RewardBaseline(config.baselineRate());
-    this.eligibility = new Eligibility(net);
+    this.eligibility = net.newWeights();
     this.layerScale = new double[net.layers() + 1];
     for (int l = 1; l <= net.layers(); l++) {
       layerScale[l] = config.rule() == Rule.NRL && config.fanOut() ? net.size(l) : 1.0;
     }
+    this.ones = new double[net.layers() + 1];
+    java.util.Arrays.fill(ones, 1.0);
     this.learningRate = config.learningRate();
     this.traceDecay = config.traceDecay();
     int history = form == CreditForm.CONTINUING ? config.rewardHistorySteps() : 0;
-    this.historyU = new double[history][net.unitCount()];
-    this.historyV = new double[history][net.unitCount()];
+    this.historyU = new double[history][][];
+    this.historyV = new double[history][][];
+    for (int h = 0; h < history; h++) {
+      historyU[h] = net.newUnitVectors();
+      historyV[h] = net.newUnitVectors();
+    }
     this.historyScale = new double[history];
   }
 
@@ -87,7 +96,7 @@ abstract class AbstractLearner implements Learner {
    * ≥ 0 (tests fix the action), else an action sampled from it.
    */
   final int chooseAction(double[] logits, int forcedAction) {
-    Policy.softmax(logits, outputOffset, actions, probs);
+    Policy.softmax(logits, probs);
     return forcedAction >= 0 ? forcedAction : Policy.sample(probs, actions, actionStream);
   }
 
@@ -98,13 +107,13 @@ abstract class AbstractLearner implements Learner {
     switch (form) {
       case EPISODIC -> {
         if (traceDecay != 1.0) {
-          eligibility.decay(traceDecay);
+          eligibility.scale(traceDecay);
         }
-        eligibility.addOuter(uScale, u, v);
+        eligibility.addOuter(uScale, u, v, ones);
       }
       case CONTINUING -> {
-        eligibility.decay(traceDecay);
-        eligibility.addOuter(uScale, u, v);
+        eligibility.scale(traceDecay);
+        eligibility.addOuter(uScale, u, v, ones);
         remember();
       }
       case IMMEDIATE -> { }
@@ -115,13 +124,13 @@ abstract class AbstractLearner implements Learner {
   @Override
   public final int act(double[] observation) {
     net.forward(observation, z, x);
-    return chooseAction(z, -1);
+    return chooseAction(z[outputLayer], -1);
   }
 
   @Override
   public final int greedyAction(double[] observation) {
     net.forward(observation, z, x);
-    return Policy.argmax(z, outputOffset, actions);
+    return Policy.argmax(z[outputLayer]);
   }
 
   @Override
@@ -133,7 +142,7 @@ abstract class AbstractLearner implements Learner {
       case EPISODIC -> episodeReturn += reward;
       case IMMEDIATE -> {
         double delta = baseline.predictionError(reward);
-        Eligibility.addOuterTo(net.weights(), net, learningRate * delta * uScale, u, v, layerScale);
+        net.weights().addOuter(learningRate * delta * uScale, u, v, layerScale);
       }
       case CONTINUING -> creditPast(baseline.predictionError(reward), stepsAgo);
     }
@@ -147,7 +156,7 @@ abstract class AbstractLearner implements Learner {
         double error = baseline.predictionError(R);
         double floor = config.returnNormFloor();
         double delta = floor > 0 ? error / Math.max(Math.abs(R), floor) : error;
-        eligibility.applyTo(net.weights(), learningRate * delta, layerScale);
+        net.weights().addScaled(learningRate * delta, eligibility, layerScale);
         eligibility.clear();
         episodeReturn = 0;
       }
@@ -171,20 +180,21 @@ abstract class AbstractLearner implements Learner {
   private void creditPast(double delta, int stepsAgo) {
     int m = Math.max(0, Math.min(stepsAgo, historyCount));
     double k = learningRate * delta * Math.pow(traceDecay, -m);
-    eligibility.applyTo(net.weights(), k, layerScale);
+    net.weights().addScaled(k, eligibility, layerScale);
     double decayPower = 1.0;
     for (int j = 0; j < m; j++) {
       int slot = Math.floorMod(historyNewest - j, historyU.length);
-      Eligibility.addOuterTo(net.weights(), net, -k * decayPower * historyScale[slot], historyU[slot],
-          historyV[slot], layerScale);
+      net.weights().addOuter(-k * decayPower * historyScale[slot], historyU[slot], historyV[slot], layerScale);
       decayPower *= traceDecay;
     }
   }
 
   private void remember() {
     historyNewest = (historyNewest + 1) % historyU.length;
-    System.arraycopy(u, 0, historyU[historyNewest], 0, u.length);
-    System.arraycopy(v, 0, historyV[historyNewest], 0, v.length);
+    for (int l = 0; l <= net.layers(); l++) {
+      System.arraycopy(u[l], 0, historyU[historyNewest][l], 0, u[l].length);
+      System.arraycopy(v[l], 0, historyV[historyNewest][l], 0, v[l].length);
+    }
     historyScale[historyNewest] = uScale;
     historyCount = Math.min(historyCount + 1, historyU.length);
   }

@@ -15,40 +15,22 @@ final class BackpropLearner extends AbstractLearner {
 
   BackpropLearner(LearnerConfig config) {
     super(config);
-    this.u = new double[net.unitCount()];
+    this.u = net.newUnitVectors();
   }
 
   @Override
   int probe(double[] observation, int forcedAction) {
     net.forward(observation, z, x);
-    int a = chooseAction(z, forcedAction);
+    int a = chooseAction(z[outputLayer], forcedAction);
+    double[] top = u[outputLayer];
     for (int k = 0; k < actions; k++) {
-      u[outputOffset + k] = (k == a ? 1.0 : 0.0) - probs[k];
+      top[k] = (k == a ? 1.0 : 0.0) - probs[k];
     }
-    backpropagate();
+    for (int l = outputLayer - 1; l >= 1; l--) {
+      net.transposedProduct(l + 1, u[l + 1], u[l]);
+      net.multiplyByDerivative(u[l], z[l], x[l]);
+    }
     v = x;
     return a;
-  }
-
-  /** {@code u_l = φ'(z_l) ⊙ W_{l+1}ᵀ u_{l+1}} for the hidden layers, top down. */
-  private void backpropagate() {
-    double[] w = net.weights();
-    for (int l = net.layers() - 1; l >= 1; l--) {
-      int below = net.unitOffset(l);
-      int n = net.size(l);
-      java.util.Arrays.fill(u, below, below + n, 0.0);
-      int above = net.unitOffset(l + 1);
-      int c = net.columns(l + 1);
-      int row = net.weightOffset(l + 1);
-      for (int i = 0; i < net.size(l + 1); i++, row += c) {
-        double d = u[above + i];
-        for (int j = 0; j < n; j++) {
-          u[below + j] += w[row + j] * d;
-        }
-      }
-      for (int j = below; j < below + n; j++) {
-        u[j] *= net.derivative(z[j], x[j]);
-      }
-    }
   }
 }

@@ -1,24 +1,20 @@
 package io.nrledge.learner;
 
 /**
- * A dense feed-forward policy network {@code [n0, H1, …, Hk, nA]} on flat arrays.
+ * A dense feed-forward policy network {@code [n0, H1, …, Hk, nA]}.
  *
- * <p>Layout: layer {@code l} (1..L) has an {@code n_l × cols_l} row-major weight block at
- * {@link #weightOffset(int)} in {@link #weights()}, with {@code cols_l = n_{l-1}} (+1 when
- * biases are on: the last column multiplies a constant 1). Unit vectors (activations,
- * pre-activations, noise) are flat arrays of {@link #unitCount()} entries with layer {@code l} at
- * {@link #unitOffset(int)}; layer 0 holds the input. Hidden layers apply the activation; the
- * output layer's pre-activations are the policy's logits.
+ * <p>Parameters live in a {@link Weights} (its class comment gives the storage). Unit vectors
+ * (pre-activations, activations, noise, eligibility factors) are per-layer arrays {@code u[l]} of
+ * {@code n_l} entries made by {@link #newUnitVectors()}; layer 0 holds the input. Hidden layers
+ * apply the activation; the output layer's pre-activations are the policy's logits.
  *
- * <p>The constructor allocates; every other method is real-time safe.
+ * <p>The constructor allocates; every other method except {@link #newUnitVectors()} is real-time
+ * safe.
  */
 public final class Network {
   private final int[] sizes;
   private final int layers;
-  private final int[] unitOffset;
-  private final int[] weightOffset;
-  private final int[] cols;
-  private final double[] weights;
+  private final Weights weights;
   private final boolean biases;
   private final Activation activation;
   private final double leakSlope;
@@ -33,28 +29,13 @@ public final class Network {
     this.activation = activation;
     this.leakSlope = leakSlope;
     this.biases = biases;
-    this.unitOffset = new int[sizes.length + 1];
-    for (int l = 0; l < sizes.length; l++) {
-      unitOffset[l + 1] = unitOffset[l] + sizes[l];
-    }
-    this.cols = new int[sizes.length];
-    this.weightOffset = new int[sizes.length + 1];
-    for (int l = 1; l <= layers; l++) {
-      cols[l] = sizes[l - 1] + (biases ? 1 : 0);
-      weightOffset[l + 1] = weightOffset[l] + sizes[l] * cols[l];
-    }
-    weightOffset[1] = 0;
-    for (int l = 1; l <= layers; l++) {
-      weightOffset[l + 1] = weightOffset[l] + sizes[l] * cols[l];
-    }
-    this.weights = new double[weightOffset[layers + 1]];
+    this.weights = new Weights(sizes, biases);
     Xoshiro256StarStar rng = new Xoshiro256StarStar(weightSeed);
     for (int l = 1; l <= layers; l++) {
       double std = Math.sqrt(2.0 / (sizes[l - 1] + sizes[l]));
       for (int i = 0; i < sizes[l]; i++) {
-        int row = weightOffset[l] + i * cols[l];
         for (int j = 0; j < sizes[l - 1]; j++) {
-          weights[row + j] = std * rng.nextGaussianDouble();
+          weights.setWeight(l, i, j, std * rng.nextGaussianDouble());
         }
       }
     }
@@ -78,31 +59,36 @@ public final class Network {
     return sizes[layers];
   }
 
-  /** Entries of a unit vector: inputs plus every hidden and output unit. */
-  public int unitCount() {
-    return unitOffset[layers + 1];
-  }
-
   /** Hidden and output units, the ones that receive noise. */
   public int noisyUnitCount() {
-    return unitOffset[layers + 1] - sizes[0];
+    int n = 0;
+    for (int l = 1; l <= layers; l++) {
+      n += sizes[l];
+    }
+    return n;
   }
 
-  public int unitOffset(int l) {
-    return unitOffset[l];
+  /** Units in the widest hidden or output layer. */
+  public int widestNoisyLayer() {
+    int widest = 0;
+    for (int l = 1; l <= layers; l++) {
+      widest = Math.max(widest, sizes[l]);
+    }
+    return widest;
   }
 
-  public int weightOffset(int l) {
-    return weightOffset[l];
+  /** One zeroed array per layer, {@code n_l} entries each. Not real-time safe. */
+  public double[][] newUnitVectors() {
+    double[][] u = new double[layers + 1][];
+    for (int l = 0; l <= layers; l++) {
+      u[l] = new double[sizes[l]];
+    }
+    return u;
   }
 
-  /** Columns of layer {@code l}'s weight block (inputs, plus 1 with biases). */
-  public int columns(int l) {
-    return cols[l];
-  }
-
-  public int weightCount() {
-    return weights.length;
+  /** Zeroed parameters shaped like this network's. Not real-time safe. */
+  public Weights newWeights() {
+    return weights.newZeroed();
   }
 
   public boolean hasBiases() {
@@ -117,187 +103,225 @@ public final class Network {
     return leakSlope;
   }
 
-  /** The live weights (layout in the class comment). */
-  public double[] weights() {
+  /** The live parameters. */
+  public Weights weights() {
     return weights;
   }
 
-  /** Clean pass: {@code x_0 = input}, {@code z_l = W_l x_{l-1}}, {@code x_l = φ(z_l)}; logits in {@code z} at layer L. */
-  public void forward(double[] input, double[] z, double[] x) {
-    System.arraycopy(input, 0, x, 0, sizes[0]);
+  /** Clean pass: {@code x_0 = input}, {@code z_l = W_l x_{l-1} + b_l}, {@code x_l = φ(z_l)}; logits in {@code z[L]}. */
+  public void forward(double[] input, double[][] z, double[][] x) {
+    System.arraycopy(input, 0, x[0], 0, sizes[0]);
     for (int l = 1; l <= layers; l++) {
-      affine(l, x, z);
+      product(l, x[l - 1], z[l]);
       if (l < layers) {
-        activate(l, z, x);
+        activate(z[l], x[l]);
       }
     }
   }
 
   /**
-   * Clean and noisy passes together, layer by layer, drawing each unit's noise as its row is
-   * computed (so the generator's latency overlaps the products): {@code ξ_l} from {@code noise},
-   * {@code z_l = W_l x_{l-1}}, {@code z̃_l = W_l x̃_{l-1} + ξ_l} ({@code z̃_1 = z_1 + ξ_1}). The same
-   * result and noise sequence as filling ξ layer by layer, then a clean and a noisy pass, with
-   * each weight read once. {@code layerSquares[l]} receives Σ k² of
-   * layer l's integer draws.
+   * Clean and noisy passes together, layer by layer, each weight read once: {@code ξ_l} from
+   * {@code noise} (layer by layer, unit by unit), {@code z_l = W_l x_{l-1} + b_l},
+   * {@code z̃_l = W_l x̃_{l-1} + b_l + ξ_l} ({@code z̃_1 = z_1 + ξ_1}). {@code layerSquares[l]}
+   * receives Σ k² of layer l's integer draws.
    */
-  void forwardPair(double[] input, IntegerNoise noise, long[] layerSquares, double[] xi,
-      double[] z, double[] x, double[] zNoisy, double[] xNoisy) {
-    System.arraycopy(input, 0, x, 0, sizes[0]);
-    System.arraycopy(input, 0, xNoisy, 0, sizes[0]);
-    final double scale = noise.scale();
+  void forwardPair(double[] input, IntegerNoise noise, long[] layerSquares, double[][] xi,
+      double[][] z, double[][] x, double[][] zNoisy, double[][] xNoisy) {
+    System.arraycopy(input, 0, x[0], 0, sizes[0]);
+    System.arraycopy(input, 0, xNoisy[0], 0, sizes[0]);
     for (int l = 1; l <= layers; l++) {
-      final int n = sizes[l];
-      final int m = sizes[l - 1];
-      final int c = cols[l];
-      final int in = unitOffset[l - 1];
-      final int out = unitOffset[l];
-      long squares = 0;
-      int row = weightOffset[l];
-      for (int i = 0; i < n; i++, row += c) {
-        int k = noise.nextInt();
-        squares += k * k;
-        double xiI = scale * k;
-        xi[out + i] = xiI;
-        double b = biases ? weights[row + m] : 0.0;
-        if (l == 1) {
-          z[out + i] = b + dot(weights, row, x, in, m);
-          zNoisy[out + i] = z[out + i] + xiI;
-        } else {
-          dotPair(weights, row, x, xNoisy, in, m);
-          z[out + i] = b + pairClean;
-          zNoisy[out + i] = b + pairNoisy + xiI;
-        }
+      layerSquares[l] = noise.fill(xi[l]);
+      if (l == 1) {
+        product(1, x[0], z[1]);
+        sum(z[1], xi[1], zNoisy[1]);
+      } else {
+        productPair(l, x[l - 1], xNoisy[l - 1], z[l], zNoisy[l]);
+        addTo(zNoisy[l], xi[l]);
       }
-      layerSquares[l] = squares;
       if (l < layers) {
-        activate(l, z, x);
-        activate(l, zNoisy, xNoisy);
+        activate(z[l], x[l]);
+        activate(zNoisy[l], xNoisy[l]);
       }
     }
   }
 
   /**
-   * Noisy pass with noise on layer {@code l} only, the clean pass already in {@code zClean}/{@code
-   * xClean}: {@code z̃_l = z_l + ξ_l}, then {@code z̃_k = W_k x̃_{k-1}} for the layers above. Layers
+   * Noisy pass with noise on layer {@code l} only, the clean pass already in {@code zClean}:
+   * {@code z̃_l = z_l + ξ_l}, then {@code z̃_k = W_k x̃_{k-1} + b_k} for the layers above. Layers
    * below {@code l} are not touched (their noisy values equal the clean ones).
    */
-  public void forwardFromLayer(int l, double[] zClean, double[] xi, double[] zNoisy, double[] xNoisy) {
-    int o = unitOffset[l];
-    for (int i = o; i < o + sizes[l]; i++) {
-      zNoisy[i] = zClean[i] + xi[i];
-    }
+  public void forwardFromLayer(int l, double[][] zClean, double[][] xi, double[][] zNoisy, double[][] xNoisy) {
+    sum(zClean[l], xi[l], zNoisy[l]);
     if (l < layers) {
-      activate(l, zNoisy, xNoisy);
+      activate(zNoisy[l], xNoisy[l]);
     }
     for (int k = l + 1; k <= layers; k++) {
-      affine(k, xNoisy, zNoisy);
+      product(k, xNoisy[k - 1], zNoisy[k]);
       if (k < layers) {
-        activate(k, zNoisy, xNoisy);
+        activate(zNoisy[k], xNoisy[k]);
       }
     }
   }
 
   /** Pass with noise on every layer and no clean pass (RMHL acts with it). */
-  public void forwardWithNoise(double[] input, double[] xi, double[] z, double[] x) {
-    System.arraycopy(input, 0, x, 0, sizes[0]);
+  public void forwardWithNoise(double[] input, double[][] xi, double[][] z, double[][] x) {
+    System.arraycopy(input, 0, x[0], 0, sizes[0]);
     for (int l = 1; l <= layers; l++) {
-      affine(l, x, z);
-      int o = unitOffset[l];
-      for (int i = 0; i < sizes[l]; i++) {
-        z[o + i] += xi[o + i];
-      }
+      product(l, x[l - 1], z[l]);
+      addTo(z[l], xi[l]);
       if (l < layers) {
-        activate(l, z, x);
+        activate(z[l], x[l]);
       }
     }
   }
 
-  /** {@code z_l = W_l x_{l-1}} (+ bias). */
-  void affine(int l, double[] x, double[] z) {
-    final int n = sizes[l];
-    final int m = sizes[l - 1];
-    final int c = cols[l];
-    final int in = unitOffset[l - 1];
-    final int out = unitOffset[l];
-    int row = weightOffset[l];
-    for (int i = 0; i < n; i++, row += c) {
-      z[out + i] = (biases ? weights[row + m] : 0.0) + dot(weights, row, x, in, m);
+  /** {@code out = W_lᵀ in}: the backward product through layer {@code l} (biases play no part). */
+  void transposedProduct(int l, double[] in, double[] out) {
+    double[][] w = weights.vectors[l];
+    if (weights.storedByInput(l)) {
+      for (int j = 0; j < out.length; j++) {
+        out[j] = dot(w[j], in);
+      }
+    } else {
+      java.util.Arrays.fill(out, 0.0);
+      for (int i = 0; i < w.length; i++) {
+        Weights.axpy(out, in[i], w[i]);
+      }
+    }
+  }
+
+  /** {@code out = W_l in + b_l}. */
+  private void product(int l, double[] in, double[] out) {
+    double[][] w = weights.vectors[l];
+    double[] b = weights.bias[l];
+    if (weights.storedByInput(l)) {
+      System.arraycopy(b, 0, out, 0, out.length);
+      for (int j = 0; j < w.length; j++) {
+        Weights.axpy(out, in[j], w[j]);
+      }
+    } else {
+      for (int i = 0; i < w.length; i++) {
+        out[i] = b[i] + dot(w[i], in);
+      }
+    }
+  }
+
+  /** {@code out = W_l in + b_l} and {@code outNoisy = W_l inNoisy + b_l}, each weight loaded once. */
+  private void productPair(int l, double[] in, double[] inNoisy, double[] out, double[] outNoisy) {
+    double[][] w = weights.vectors[l];
+    double[] b = weights.bias[l];
+    if (weights.storedByInput(l)) {
+      System.arraycopy(b, 0, out, 0, out.length);
+      System.arraycopy(b, 0, outNoisy, 0, outNoisy.length);
+      for (int j = 0; j < w.length; j++) {
+        double clean = in[j];
+        double noisy = inNoisy[j];
+        double[] column = w[j];
+        for (int i = 0; i < out.length; i++) {
+          double wij = column[i];
+          out[i] += clean * wij;
+          outNoisy[i] += noisy * wij;
+        }
+      }
+    } else {
+      for (int i = 0; i < w.length; i++) {
+        dotPair(w[i], in, inNoisy);
+        out[i] = b[i] + pairClean;
+        outNoisy[i] = b[i] + pairNoisy;
+      }
     }
   }
 
   /**
-   * {@code Σ_j w[row+j]·x[in+j]} into {@link #pairClean} and {@code Σ_j w[row+j]·x̃[in+j]} into
+   * {@code Σ_j w[j]·x[j]} into {@link #pairClean} and {@code Σ_j w[j]·x̃[j]} into
    * {@link #pairNoisy}, each weight loaded once, two partial sums each.
    */
-  private void dotPair(double[] w, int row, double[] x, double[] xNoisy, int in, int m) {
+  private void dotPair(double[] w, double[] x, double[] xNoisy) {
     double s0 = 0, s1 = 0, n0 = 0, n1 = 0;
+    int m = w.length;
     int j = 0;
     for (; j + 1 < m; j += 2) {
-      double w0 = w[row + j];
-      double w1 = w[row + j + 1];
-      s0 += w0 * x[in + j];
-      s1 += w1 * x[in + j + 1];
-      n0 += w0 * xNoisy[in + j];
-      n1 += w1 * xNoisy[in + j + 1];
+      double w0 = w[j];
+      double w1 = w[j + 1];
+      s0 += w0 * x[j];
+      s1 += w1 * x[j + 1];
+      n0 += w0 * xNoisy[j];
+      n1 += w1 * xNoisy[j + 1];
     }
     if (j < m) {
-      s0 += w[row + j] * x[in + j];
-      n0 += w[row + j] * xNoisy[in + j];
+      s0 += w[j] * x[j];
+      n0 += w[j] * xNoisy[j];
     }
     pairClean = s0 + s1;
     pairNoisy = n0 + n1;
   }
 
-  /** {@code Σ_j a[ai+j]·b[bi+j]} over {@code m} terms, in four independent partial sums. */
-  private static double dot(double[] a, int ai, double[] b, int bi, int m) {
+  /** {@code Σ_j a[j]·b[j]} over {@code a.length} terms, in four independent partial sums. */
+  private static double dot(double[] a, double[] b) {
     double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int m = a.length;
     int j = 0;
     for (; j + 3 < m; j += 4) {
-      s0 += a[ai + j] * b[bi + j];
-      s1 += a[ai + j + 1] * b[bi + j + 1];
-      s2 += a[ai + j + 2] * b[bi + j + 2];
-      s3 += a[ai + j + 3] * b[bi + j + 3];
+      s0 += a[j] * b[j];
+      s1 += a[j + 1] * b[j + 1];
+      s2 += a[j + 2] * b[j + 2];
+      s3 += a[j + 3] * b[j + 3];
     }
     for (; j < m; j++) {
-      s0 += a[ai + j] * b[bi + j];
+      s0 += a[j] * b[j];
     }
     return (s0 + s1) + (s2 + s3);
   }
 
-  private void activate(int l, double[] z, double[] x) {
-    int o = unitOffset[l];
-    int end = o + sizes[l];
+  /** {@code out = a + b}. */
+  private static void sum(double[] a, double[] b, double[] out) {
+    for (int i = 0; i < out.length; i++) {
+      out[i] = a[i] + b[i];
+    }
+  }
+
+  /** {@code y += x}. */
+  private static void addTo(double[] y, double[] x) {
+    for (int i = 0; i < y.length; i++) {
+      y[i] += x[i];
+    }
+  }
+
+  private void activate(double[] z, double[] x) {
     if (activation == Activation.LEAKY_RELU && leakSlope <= 1.0) {
       double a = leakSlope;
-      for (int i = o; i < end; i++) {
+      for (int i = 0; i < x.length; i++) {
         x[i] = Math.max(z[i], a * z[i]); // = z for z > 0, a·z below, when 0 ≤ a ≤ 1
       }
     } else if (activation == Activation.LEAKY_RELU) {
       double a = leakSlope;
-      for (int i = o; i < end; i++) {
+      for (int i = 0; i < x.length; i++) {
         double v = z[i];
         x[i] = v > 0 ? v : a * v;
       }
     } else {
-      for (int i = o; i < end; i++) {
+      for (int i = 0; i < x.length; i++) {
         x[i] = Math.tanh(z[i]);
       }
     }
   }
 
-  /** φ'(z) for a hidden unit, in terms of its pre-activation {@code z} and activation {@code x}. */
-  double derivative(double z, double x) {
-    return activation == Activation.LEAKY_RELU ? (z > 0 ? 1.0 : leakSlope) : 1.0 - x * x;
-  }
-
-  /** True when every weight is finite. */
-  public boolean weightsFinite() {
-    for (double w : weights) {
-      if (!Double.isFinite(w)) {
-        return false;
+  /** {@code u *= φ'(z)} for a hidden layer, φ' in terms of the pre-activation {@code z} and activation {@code x}. */
+  void multiplyByDerivative(double[] u, double[] z, double[] x) {
+    if (activation == Activation.LEAKY_RELU) {
+      double a = leakSlope;
+      for (int j = 0; j < u.length; j++) {
+        u[j] *= z[j] > 0 ? 1.0 : a;
+      }
+    } else {
+      for (int j = 0; j < u.length; j++) {
+        u[j] *= 1.0 - x[j] * x[j];
       }
     }
-    return true;
+  }
+
+  /** True when every weight and bias is finite. */
+  public boolean weightsFinite() {
+    return weights.allFinite();
   }
 }

@@ -18,9 +18,9 @@ package io.nrledge.learner;
  */
 final class NrlLearner extends AbstractLearner {
   private final IntegerNoise noise;
-  private final double[] xi;
-  private final double[] zNoisy;
-  private final double[] xNoisy;
+  private final double[][] xi;
+  private final double[][] zNoisy;
+  private final double[][] xNoisy;
   /**
    * Σ k² of each layer's integer noise draws. A norm of 0 (every draw 0: the binomial transform
    * gives 0 with probability ≈ 0.1 per unit, so a small layer can see no noise) yields u = 0.
@@ -28,18 +28,18 @@ final class NrlLearner extends AbstractLearner {
   private final long[] layerSquares;
   private final boolean perLayerProbes;
   /** Per-layer scaled noise, for the forms whose scale differs between layers. */
-  private final double[] factor;
+  private final double[][] factor;
   private final int probesPerLayer;
 
   NrlLearner(LearnerConfig config) {
     super(config);
-    this.noise = new IntegerNoise(config.noiseSeed(), config.noiseKind(), config.sigma());
-    this.xi = new double[net.unitCount()];
-    this.zNoisy = new double[net.unitCount()];
-    this.xNoisy = new double[net.unitCount()];
+    this.noise = new IntegerNoise(config.noiseSeed(), config.noiseKind(), config.sigma(), net.widestNoisyLayer());
+    this.xi = net.newUnitVectors();
+    this.zNoisy = net.newUnitVectors();
+    this.xNoisy = net.newUnitVectors();
     this.layerSquares = new long[net.layers() + 1];
     this.perLayerProbes = config.noiseProbe() == NoiseProbe.PER_LAYER;
-    this.factor = new double[net.unitCount()];
+    this.factor = net.newUnitVectors();
     this.probesPerLayer = config.probesPerLayer();
   }
 
@@ -49,19 +49,20 @@ final class NrlLearner extends AbstractLearner {
   }
 
   private int probeJointly(double[] observation, int forcedAction) {
-    boolean perLayerNorm = form == CreditForm.IMMEDIATE;
     net.forwardPair(observation, noise, layerSquares, xi, z, x, zNoisy, xNoisy);
     long wholeNetwork = 0;
     for (int l = 1; l <= net.layers(); l++) {
       wholeNetwork += layerSquares[l];
     }
-    int a = chooseAction(z, forcedAction);
-    double delta = Policy.logProbabilityChange(zNoisy, z, outputOffset, actions, probs, a);
-    if (perLayerNorm) {
+    int a = chooseAction(z[outputLayer], forcedAction);
+    double delta = Policy.logProbabilityChange(zNoisy[outputLayer], z[outputLayer], probs, a);
+    if (form == CreditForm.IMMEDIATE) {
       for (int l = 1; l <= net.layers(); l++) {
         double k = perSquare(delta, layerSquares[l]);
-        for (int i = net.unitOffset(l); i < net.unitOffset(l + 1); i++) {
-          factor[i] = k * xi[i];
+        double[] f = factor[l];
+        double[] noiseOfLayer = xi[l];
+        for (int i = 0; i < f.length; i++) {
+          f[i] = k * noiseOfLayer[i];
         }
       }
       u = factor;
@@ -77,18 +78,18 @@ final class NrlLearner extends AbstractLearner {
 
   private int probeEachLayer(double[] observation, int forcedAction) {
     net.forward(observation, z, x);
-    int a = chooseAction(z, forcedAction);
+    int a = chooseAction(z[outputLayer], forcedAction);
     for (int l = 1; l <= net.layers(); l++) {
-      int from = net.unitOffset(l);
-      int to = net.unitOffset(l + 1);
-      java.util.Arrays.fill(factor, from, to, 0.0);
+      double[] f = factor[l];
+      double[] noiseOfLayer = xi[l];
+      java.util.Arrays.fill(f, 0.0);
       for (int k = 0; k < probesPerLayer; k++) {
-        long squares = noise.fill(xi, from, to);
+        long squares = noise.fill(noiseOfLayer);
         net.forwardFromLayer(l, z, xi, zNoisy, xNoisy);
-        double delta = Policy.logProbabilityChange(zNoisy, z, outputOffset, actions, probs, a);
+        double delta = Policy.logProbabilityChange(zNoisy[outputLayer], z[outputLayer], probs, a);
         double scale = perSquare(delta, squares) / probesPerLayer;
-        for (int i = from; i < to; i++) {
-          factor[i] += scale * xi[i];
+        for (int i = 0; i < f.length; i++) {
+          f[i] += scale * noiseOfLayer[i];
         }
       }
     }

@@ -1,18 +1,19 @@
 package io.nrledge.learner;
 
-/** Softmax policy helpers over the output logits of a {@link Network}; all real-time safe. */
+/** Softmax policy helpers over the output logits {@code z[L]} of a {@link Network}; all real-time safe. */
 final class Policy {
   private Policy() {}
 
   /** {@code probs[k] = softmax(z_L)[k]}, computed stably. */
-  static void softmax(double[] z, int offset, int n, double[] probs) {
-    double max = z[offset];
+  static void softmax(double[] z, double[] probs) {
+    int n = z.length;
+    double max = z[0];
     for (int k = 1; k < n; k++) {
-      max = Math.max(max, z[offset + k]);
+      max = Math.max(max, z[k]);
     }
     double sum = 0;
     for (int k = 0; k < n; k++) {
-      double e = Math.exp(z[offset + k] - max);
+      double e = Math.exp(z[k] - max);
       probs[k] = e;
       sum += e;
     }
@@ -35,10 +36,10 @@ final class Policy {
     return n - 1;
   }
 
-  static int argmax(double[] z, int offset, int n) {
+  static int argmax(double[] z) {
     int best = 0;
-    for (int k = 1; k < n; k++) {
-      if (z[offset + k] > z[offset + best]) {
+    for (int k = 1; k < z.length; k++) {
+      if (z[k] > z[best]) {
         best = k;
       }
     }
@@ -50,11 +51,11 @@ final class Policy {
    * {@code d_k = z̃_k − z_k} and {@code Δ = d_a − log1p(Σ_k π_k expm1(d_k))}, which keeps full
    * relative precision when the noise is tiny (σ = 1e-3 gives Δ ≈ 1e-4).
    */
-  static double logProbabilityChange(double[] zNoisy, double[] zClean, int offset, int n, double[] cleanProbs, int a) {
+  static double logProbabilityChange(double[] zNoisy, double[] zClean, double[] cleanProbs, int a) {
     double s = 0;
-    for (int k = 0; k < n; k++) {
-      s += cleanProbs[k] * Math.expm1(zNoisy[offset + k] - zClean[offset + k]);
+    for (int k = 0; k < zClean.length; k++) {
+      s += cleanProbs[k] * Math.expm1(zNoisy[k] - zClean[k]);
     }
-    return (zNoisy[offset + a] - zClean[offset + a]) - Math.log1p(s);
+    return (zNoisy[a] - zClean[a]) - Math.log1p(s);
   }
 }

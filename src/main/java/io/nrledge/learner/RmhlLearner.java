@@ -12,35 +12,39 @@ package io.nrledge.learner;
  */
 final class RmhlLearner extends AbstractLearner {
   private final IntegerNoise noise;
-  private final double[] xi;
-  private final double[] runningMean;
+  private final double[][] xi;
+  private final double[][] runningMean;
   private final boolean implicitNoise;
   private final double meanRate;
-  private final double[] deviation;
+  private final double[][] deviation;
 
   RmhlLearner(LearnerConfig config) {
     super(config);
-    this.noise = new IntegerNoise(config.noiseSeed(), config.noiseKind(), config.sigma());
-    this.xi = new double[net.unitCount()];
-    this.runningMean = new double[net.unitCount()];
+    this.noise = new IntegerNoise(config.noiseSeed(), config.noiseKind(), config.sigma(), net.widestNoisyLayer());
+    this.xi = net.newUnitVectors();
+    this.runningMean = net.newUnitVectors();
     this.implicitNoise = config.rule() == Rule.RMHL_IMPLICIT;
     this.meanRate = config.implicitNoiseRate();
-    this.deviation = new double[net.unitCount()];
+    this.deviation = net.newUnitVectors();
     this.u = implicitNoise ? deviation : xi;
   }
 
   @Override
   int probe(double[] observation, int forcedAction) {
-    noise.fill(xi, net.unitOffset(1), net.unitCount());
+    for (int l = 1; l <= net.layers(); l++) {
+      noise.fill(xi[l]);
+    }
     net.forwardWithNoise(observation, xi, z, x);
-    int a = chooseAction(z, forcedAction);
-    int from = net.unitOffset(1);
-    int to = net.unitCount();
+    int a = chooseAction(z[outputLayer], forcedAction);
     if (implicitNoise) {
-      for (int i = from; i < to; i++) {
-        double d = z[i] - runningMean[i];
-        deviation[i] = d;
-        runningMean[i] += meanRate * d;
+      for (int l = 1; l <= net.layers(); l++) {
+        double[] zl = z[l];
+        double[] mean = runningMean[l];
+        double[] d = deviation[l];
+        for (int i = 0; i < zl.length; i++) {
+          d[i] = zl[i] - mean[i];
+          mean[i] += meanRate * d[i];
+        }
       }
     }
     v = x;

@@ -34,6 +34,31 @@ public final class Xoshiro256StarStar {
     return result;
   }
 
+  /**
+   * The next {@code count} outputs into {@code out[0..count)}: the same words as {@code count} calls
+   * of {@link #nextLong()}, with the state held in registers for the whole run.
+   */
+  public void nextLongs(long[] out, int count) {
+    long a = s0;
+    long b = s1;
+    long c = s2;
+    long d = s3;
+    for (int i = 0; i < count; i++) {
+      out[i] = Long.rotateLeft(b * 5, 7) * 9;
+      long t = b << 17;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = Long.rotateLeft(d, 45);
+    }
+    s0 = a;
+    s1 = b;
+    s2 = c;
+    s3 = d;
+  }
+
   /** A uniform double in [0, 1) from the top 53 bits. */
   public double nextDouble() {
     return (nextLong() >>> 11) * 0x1.0p-53;

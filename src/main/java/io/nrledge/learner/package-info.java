@@ -1,2 +1,2 @@
-/** Pure learning math on flat primitive arrays (networks, integer noise, traces, reward prediction, NRL/RMHL/BP); JDK only, no threads, no I/O. */
+/** Pure learning math on preallocated primitive arrays (networks, integer noise, traces, reward prediction, NRL/RMHL/BP); JDK only, no threads, no I/O. */
 package io.nrledge.learner;

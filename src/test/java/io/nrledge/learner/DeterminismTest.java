@@ -44,11 +44,11 @@ class DeterminismTest {
       for (int t = 0; t < 10; t++) {
         learner.step(obs);
       }
-      double[] before = learner.network().weights().clone();
+      double[] before = learner.network().weights().toArray();
       learner.discardEpisode();
       learner.reward(5.0, 1);
       learner.endEpisode();
-      assertArrayEquals(before, learner.network().weights(), form + ": nothing learned from a discarded episode");
+      assertArrayEquals(before, learner.network().weights().toArray(), form + ": nothing learned from a discarded episode");
     }
   }
 
@@ -70,6 +70,6 @@ class DeterminismTest {
         learner.endEpisode();
       }
     }
-    return learner.network().weights().clone();
+    return learner.network().weights().toArray();
   }
 }

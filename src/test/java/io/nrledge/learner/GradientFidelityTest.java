@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /** NRL's estimate against the exact ∇ ln π from backprop; backprop against finite differences. */
 class GradientFidelityTest {
+  /** Layer factors of 1 (enough entries for any net here). */
+  private static final double[] ONES = {1, 1, 1, 1, 1, 1, 1, 1};
 
   @Test
   void backpropGradientShouldMatchFiniteDifferences() {
@@ -19,17 +21,17 @@ class GradientFidelityTest {
         double[] obs = {0.3, -1.2, 0.7, 0.05, -0.4};
         int action = 2;
         double[] exact = exactGradient(bp, obs, action);
-        double[] w = bp.network().weights();
+        Weights w = bp.network().weights();
         double h = 1e-6;
         double maxError = 0;
         double maxGradient = 0;
-        for (int i = 0; i < w.length; i++) {
-          double saved = w[i];
-          w[i] = saved + h;
+        for (int i = 0; i < w.count(); i++) {
+          double saved = w.get(i);
+          w.set(i, saved + h);
           double up = logProbability(bp, obs, action);
-          w[i] = saved - h;
+          w.set(i, saved - h);
           double down = logProbability(bp, obs, action);
-          w[i] = saved;
+          w.set(i, saved);
           double numeric = (up - down) / (2 * h);
           maxError = Math.max(maxError, Math.abs(numeric - exact[i]));
           maxGradient = Math.max(maxGradient, Math.abs(exact[i]));
@@ -78,17 +80,18 @@ class GradientFidelityTest {
     double[] obs = {0.02, -0.3, 0.04, 0.5};
     NrlLearner nrl = new NrlLearner(config);
     double[] exact = exactGradient(new BackpropLearner(config.toBuilder().rule(Rule.BP).build()), obs, 1);
-    double[] mean = new double[exact.length];
+    Weights sum = nrl.network().newWeights();
     int draws = 4000;
     for (int k = 0; k < draws; k++) {
       nrl.probe(obs, 1);
-      Eligibility.addOuterTo(mean, nrl.network(), nrl.uScale / draws, nrl.u, nrl.v);
+      sum.addOuter(nrl.uScale / draws, nrl.u, nrl.v, ONES);
     }
+    double[] mean = sum.toArray();
     Network net = nrl.network();
     for (int l = 1; l <= net.layers(); l++) {
       double dot = 0;
       double norm = 0;
-      for (int i = net.weightOffset(l); i < net.weightOffset(l + 1); i++) {
+      for (int i = sum.offset(l); i < sum.offset(l) + sum.count(l); i++) {
         dot += mean[i] * exact[i];
         norm += exact[i] * exact[i];
       }
@@ -115,9 +118,9 @@ class GradientFidelityTest {
     double sum = 0;
     for (int step = 0; step < 200; step++) {
       nrl.probe(obs, 0);
-      double[] estimate = new double[exact.length];
-      Eligibility.addOuterTo(estimate, nrl.network(), nrl.uScale, nrl.u, nrl.v);
-      sum += cosine(estimate, exact);
+      Weights estimate = nrl.network().newWeights();
+      estimate.addOuter(nrl.uScale, nrl.u, nrl.v, ONES);
+      sum += cosine(estimate.toArray(), exact);
     }
     return sum / 200;
   }
@@ -130,8 +133,9 @@ class GradientFidelityTest {
     double[] exact = exactGradient(new BackpropLearner(off.toBuilder().rule(Rule.BP).build()), obs, 1);
     double[] tilted = exact.clone();
     Network net = nrl.network();
+    Weights shape = net.weights();
     for (int l = 1; l <= net.layers(); l++) {
-      for (int i = net.weightOffset(l); i < net.weightOffset(l + 1); i++) {
+      for (int i = shape.offset(l); i < shape.offset(l) + shape.count(l); i++) {
         tilted[i] *= net.size(l);
       }
     }
@@ -144,11 +148,12 @@ class GradientFidelityTest {
   private static Comparison compare(LearnerConfig config, double[] obs, int action, int draws) {
     NrlLearner nrl = new NrlLearner(config);
     double[] exact = exactGradient(new BackpropLearner(config.toBuilder().rule(Rule.BP).build()), obs, action);
-    double[] mean = new double[exact.length];
+    Weights sum = nrl.network().newWeights();
     for (int k = 0; k < draws; k++) {
       nrl.probe(obs, action);
-      Eligibility.addOuterTo(mean, nrl.network(), nrl.uScale / draws, nrl.u, nrl.v);
+      sum.addOuter(nrl.uScale / draws, nrl.u, nrl.v, ONES);
     }
+    double[] mean = sum.toArray();
     double dot = 0;
     double norm = 0;
     for (int i = 0; i < exact.length; i++) {
@@ -160,26 +165,26 @@ class GradientFidelityTest {
 
   static double[] exactGradient(BackpropLearner bp, double[] obs, int action) {
     bp.probe(obs, action);
-    double[] g = new double[bp.network().weightCount()];
-    Eligibility.addOuterTo(g, bp.network(), bp.uScale, bp.u, bp.v);
-    return g;
+    Weights g = bp.network().newWeights();
+    g.addOuter(bp.uScale, bp.u, bp.v, ONES);
+    return g.toArray();
   }
 
   private static double logProbability(AbstractLearner learner, double[] obs, int action) {
-    double[] z = new double[learner.network().unitCount()];
-    double[] x = new double[learner.network().unitCount()];
-    learner.network().forward(obs, z, x);
-    int o = learner.network().unitOffset(learner.network().layers());
-    int n = learner.network().outputSize();
+    Network net = learner.network();
+    double[][] z = net.newUnitVectors();
+    double[][] x = net.newUnitVectors();
+    net.forward(obs, z, x);
+    double[] logits = z[net.layers()];
     double max = Double.NEGATIVE_INFINITY;
-    for (int k = 0; k < n; k++) {
-      max = Math.max(max, z[o + k]);
+    for (double logit : logits) {
+      max = Math.max(max, logit);
     }
     double sum = 0;
-    for (int k = 0; k < n; k++) {
-      sum += Math.exp(z[o + k] - max);
+    for (double logit : logits) {
+      sum += Math.exp(logit - max);
     }
-    return z[o + action] - max - Math.log(sum);
+    return logits[action] - max - Math.log(sum);
   }
 
   private static void randomizeBiases(Network net, long seed) {
@@ -187,10 +192,11 @@ class GradientFidelityTest {
       return;
     }
     Xoshiro256StarStar rng = new Xoshiro256StarStar(seed);
+    Weights w = net.weights();
     for (int l = 1; l <= net.layers(); l++) {
-      int c = net.columns(l);
+      int columns = net.size(l - 1) + 1;
       for (int i = 0; i < net.size(l); i++) {
-        net.weights()[net.weightOffset(l) + i * c + c - 1] = 0.5 * rng.nextGaussianDouble();
+        w.set(w.offset(l) + i * columns + columns - 1, 0.5 * rng.nextGaussianDouble());
       }
     }
   }

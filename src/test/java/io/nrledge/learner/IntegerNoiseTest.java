@@ -1,6 +1,7 @@
 package io.nrledge.learner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -220,12 +221,12 @@ class IntegerNoiseTest {
       IntegerNoise noise = new IntegerNoise(99, kind, sigma);
       Xoshiro256StarStar words = new Xoshiro256StarStar(99);
       double scale = kind == NoiseKind.GAUSSIAN ? sigma / 8 : sigma;
-      double[] block = new double[5];
+      double[] block = new double[3];
       for (int i = 0; i < 1000; i++) {
         assertEquals(IntegerNoise.transform(kind, words.nextLong()), noise.nextInt(), kind + " " + i);
         assertEquals(scale * IntegerNoise.transform(kind, words.nextLong()), noise.next(), 0.0);
-        noise.fill(block, 1, 4);
-        for (int j = 1; j < 4; j++) {
+        noise.fill(block);
+        for (int j = 0; j < 3; j++) {
           assertEquals(scale * IntegerNoise.transform(kind, words.nextLong()), block[j], 0.0);
         }
       }
@@ -235,20 +236,22 @@ class IntegerNoiseTest {
   @Test
   void fillShouldGiveTheSameValuesAsRepeatedNext() {
     for (NoiseKind kind : NoiseKind.values()) {
-      IntegerNoise filled = new IntegerNoise(2024, kind, 1e-3);
+      IntegerNoise filled = new IntegerNoise(2024, kind, 1e-3, 10_001);
       IntegerNoise stepped = new IntegerNoise(2024, kind, 1e-3);
-      double[] out = new double[10_003];
-      out[0] = Double.NaN;
-      out[out.length - 1] = Double.NaN;
-      filled.fill(out, 1, 1); // empty range: draws nothing
-      filled.fill(out, 1, out.length - 1);
-      for (int i = 1; i < out.length - 1; i++) {
+      double[] out = new double[10_001];
+      assertEquals(0, filled.fill(new double[0]), "an empty array draws nothing");
+      long squares = filled.fill(out);
+      long expectedSquares = 0;
+      for (int i = 0; i < out.length; i++) {
         double expected = stepped.next();
         assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(out[i]),
             kind + " index " + i);
+        double k = out[i] / filled.scale();
+        expectedSquares += Math.round(k * k);
       }
-      assertTrue(Double.isNaN(out[0]) && Double.isNaN(out[out.length - 1]), "wrote outside [from, to)");
+      assertEquals(expectedSquares, squares, kind + ": returned sum of squares");
       assertEquals(stepped.nextInt(), filled.nextInt(), "streams out of step after fill");
+      assertThrows(IllegalArgumentException.class, () -> filled.fill(new double[10_002]), "over capacity");
     }
   }
 
