@@ -90,6 +90,9 @@ public final class ControlLoop implements EventRing.Handler {
     this.tickStartNs = new long[history];
     this.tickMask = history - 1;
     this.maxStepsAgo = Math.min(learner.maxRewardDelaySteps(), history - 1);
+    // Initialise StopReason now: its class initialisation allocates, and would otherwise run on the
+    // control thread inside the measured allocation window, when the loop returns its first reason.
+    StopReason.values();
   }
 
   private static void requireSize(String what, int n, String other, int m) {
