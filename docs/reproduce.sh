@@ -16,10 +16,10 @@ echo "paper reproduction: $((SECONDS - all_start)) s"
 step cartpole-gap --task cartpole --rules nrl,nrl-layer,bp --seeds 1,2,3,4,5 --episodes 5000 --stop-when-solved
 step acrobot-gap  --task acrobot  --rules nrl,nrl-layer,bp --seeds 1,2,3,4,5 --episodes 3000
 step reaching-gap --task reaching --rules nrl,nrl-layer,bp --seeds 1,2,3,4,5 --steps 1000000
-# Depth: two and three hidden layers, NRL's eta tuned for depth (docs/tune.sh), to the threshold.
-step cartpole-h2 --task cartpole --rules nrl,rmhl,bp --hidden 64,64 --lr nrl=0.005 \
+# Depth: two and three hidden layers, NRL's and BP's eta tuned for depth (docs/tune.sh), to the threshold.
+step cartpole-h2 --task cartpole --rules nrl,rmhl,bp --hidden 64,64 --lr nrl=0.0025,bp=0.02 \
   --seeds 1,2,3,4,5 --episodes 10000 --stop-when-solved
-step cartpole-h3 --task cartpole --rules nrl,rmhl,bp --hidden 64,64,64 --lr nrl=0.0025 \
+step cartpole-h3 --task cartpole --rules nrl,rmhl,bp --hidden 64,64,64 --lr nrl=0.0025,bp=0.01 \
   --seeds 1,2,3,4,5 --episodes 10000 --stop-when-solved
 step cartpole-h3-layer --task cartpole --rules nrl-layer --hidden 64,64,64 --lr 0.1 --seeds 1,2,3,4,5 \
   --episodes 3000 --stop-when-solved

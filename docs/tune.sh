@@ -12,8 +12,10 @@ step cartpole --task cartpole --rules nrl,bp,rmhl,rmhl-implicit --episodes 5000 
 step cartpole-rmhl-sigma --task cartpole --rules rmhl --sigma 0.1 --lr 0.01,0.1,1,10 --episodes 3000 --stop-when-solved
 step cartpole-layer16 --task cartpole --rules nrl-layer --probes 16 --lr 0.2,0.3,0.5 --episodes 3000 --stop-when-solved
 step cartpole-layer32 --task cartpole --rules nrl-layer --probes 32 --lr 0.2,0.3,0.5 --episodes 3000 --stop-when-solved
-step cartpole-h2 --task cartpole --rules nrl --hidden 64,64 --lr 0.0025,0.005,0.01 --episodes 5000 --stop-when-solved
-step cartpole-h3 --task cartpole --rules nrl --hidden 64,64,64 --lr 0.0025,0.005,0.01 --episodes 5000 --stop-when-solved
+step cartpole-h2 --task cartpole --rules nrl,bp --hidden 64,64 --episodes 5000 --stop-when-solved \
+  --lr nrl=0.0025,nrl=0.005,nrl=0.01,bp=0.01,bp=0.02,bp=0.03
+step cartpole-h3 --task cartpole --rules nrl,bp --hidden 64,64,64 --episodes 5000 --stop-when-solved \
+  --lr nrl=0.0025,nrl=0.005,nrl=0.01,bp=0.01,bp=0.02,bp=0.03
 # Acrobot: solved seeds, then final 100-episode mean, over 2,000 episodes.
 step acrobot --task acrobot --rules nrl,bp,rmhl,nrl-layer --episodes 2000 \
   --lr nrl=0.005,nrl=0.01,nrl=0.02,nrl=0.04,bp=0.005,bp=0.01,bp=0.02,bp=0.05,rmhl=10,rmhl=100,rmhl=1000,nrl-layer=0.05,nrl-layer=0.1,nrl-layer=0.3

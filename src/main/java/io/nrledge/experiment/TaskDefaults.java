@@ -29,8 +29,8 @@ public final class TaskDefaults {
 
   /** η by task and method: edit a task's row to tune it. */
   private static final Map<Task, Map<Method, Double>> LEARNING_RATES = Map.of(
-      Task.CARTPOLE, Map.of(Method.NRL, 2e-2, Method.NRL_LAYER, 0.3, Method.RMHL, 1e4, Method.RMHL_IMPLICIT, 1e3,
-          Method.BP, 2e-2),
+      Task.CARTPOLE, Map.of(Method.NRL, 2e-2, Method.NRL_LAYER, 0.2, Method.RMHL, 1e4, Method.RMHL_IMPLICIT, 1e3,
+          Method.BP, 3e-2),
       Task.ACROBOT, Map.of(Method.NRL, 1e-2, Method.NRL_LAYER, 5e-2, Method.RMHL, 1e2, Method.RMHL_IMPLICIT, 1e2,
           Method.BP, 1e-2),
       Task.REACHING, Map.of(Method.NRL, 1e-2, Method.NRL_LAYER, 1e-1, Method.RMHL, 1e2, Method.RMHL_IMPLICIT, 1e2,
