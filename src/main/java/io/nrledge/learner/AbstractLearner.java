@@ -37,8 +37,6 @@ abstract class AbstractLearner implements Learner {
   /** The eligibility trace E, shaped like the weights. */
   private final Weights eligibility;
   private final double[] layerScale;
-  /** Layer factors of 1: the trace takes each step's u vᵀ as is. */
-  private final double[] ones;
   private final double learningRate;
   private final double traceDecay;
   private double episodeReturn;
@@ -71,8 +69,6 @@ abstract class AbstractLearner implements Learner {
     for (int l = 1; l <= net.layers(); l++) {
       layerScale[l] = config.rule() == Rule.NRL && config.fanOut() ? net.size(l) : 1.0;
     }
-    this.ones = new double[net.layers() + 1];
-    java.util.Arrays.fill(ones, 1.0);
     this.learningRate = config.learningRate();
     this.traceDecay = config.traceDecay();
     int history = form == CreditForm.CONTINUING ? config.rewardHistorySteps() : 0;
@@ -109,11 +105,11 @@ abstract class AbstractLearner implements Learner {
         if (traceDecay != 1.0) {
           eligibility.scale(traceDecay);
         }
-        eligibility.addOuter(uScale, u, v, ones);
+        eligibility.addOuter(uScale, u, v);
       }
       case CONTINUING -> {
         eligibility.scale(traceDecay);
-        eligibility.addOuter(uScale, u, v, ones);
+        eligibility.addOuter(uScale, u, v);
         remember();
       }
       case IMMEDIATE -> { }

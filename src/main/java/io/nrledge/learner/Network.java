@@ -136,7 +136,7 @@ public final class Network {
         sum(z[1], xi[1], zNoisy[1]);
       } else {
         productPair(l, x[l - 1], xNoisy[l - 1], z[l], zNoisy[l]);
-        addTo(zNoisy[l], xi[l]);
+        Weights.axpy(zNoisy[l], 1.0, xi[l]);
       }
       if (l < layers) {
         activate(z[l], x[l]);
@@ -168,7 +168,7 @@ public final class Network {
     System.arraycopy(input, 0, x[0], 0, sizes[0]);
     for (int l = 1; l <= layers; l++) {
       product(l, x[l - 1], z[l]);
-      addTo(z[l], xi[l]);
+      Weights.axpy(z[l], 1.0, xi[l]);
       if (l < layers) {
         activate(z[l], x[l]);
       }
@@ -277,13 +277,6 @@ public final class Network {
   private static void sum(double[] a, double[] b, double[] out) {
     for (int i = 0; i < out.length; i++) {
       out[i] = a[i] + b[i];
-    }
-  }
-
-  /** {@code y += x}. */
-  private static void addTo(double[] y, double[] x) {
-    for (int i = 0; i < y.length; i++) {
-      y[i] += x[i];
     }
   }
 

@@ -32,6 +32,8 @@ public final class Weights {
   final double[][] bias;
   /** Canonical flat index where layer l starts. */
   private final int[] canonicalOffset;
+  /** Layer factors of 1, for {@link #addOuter(double, double[][], double[][])}. */
+  private final double[] unitLayerScale;
 
   /** All zero. Not real-time safe. */
   Weights(int[] sizes, boolean biases) {
@@ -42,6 +44,8 @@ public final class Weights {
     this.vectors = new double[layers + 1][][];
     this.bias = new double[layers + 1][];
     this.canonicalOffset = new int[layers + 2];
+    this.unitLayerScale = new double[layers + 1];
+    java.util.Arrays.fill(unitLayerScale, 1.0);
     for (int l = 1; l <= layers; l++) {
       byInput[l] = sizes[l] >= sizes[l - 1];
       vectors[l] = byInput[l] ? new double[sizes[l - 1]][sizes[l]] : new double[sizes[l]][sizes[l - 1]];
@@ -116,6 +120,11 @@ public final class Weights {
       out[k] = get(k);
     }
     return out;
+  }
+
+  /** {@code W_l += scale · u_l v_{l−1}ᵀ} and {@code b_l += scale · u_l} (biases on) for every layer. */
+  void addOuter(double scale, double[][] u, double[][] v) {
+    addOuter(scale, u, v, unitLayerScale);
   }
 
   /**

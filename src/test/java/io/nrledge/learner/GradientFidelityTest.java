@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 
 /** NRL's estimate against the exact ∇ ln π from backprop; backprop against finite differences. */
 class GradientFidelityTest {
-  /** Layer factors of 1 (enough entries for any net here). */
-  private static final double[] ONES = {1, 1, 1, 1, 1, 1, 1, 1};
 
   @Test
   void backpropGradientShouldMatchFiniteDifferences() {
@@ -84,7 +82,7 @@ class GradientFidelityTest {
     int draws = 4000;
     for (int k = 0; k < draws; k++) {
       nrl.probe(obs, 1);
-      sum.addOuter(nrl.uScale / draws, nrl.u, nrl.v, ONES);
+      sum.addOuter(nrl.uScale / draws, nrl.u, nrl.v);
     }
     double[] mean = sum.toArray();
     Network net = nrl.network();
@@ -119,7 +117,7 @@ class GradientFidelityTest {
     for (int step = 0; step < 200; step++) {
       nrl.probe(obs, 0);
       Weights estimate = nrl.network().newWeights();
-      estimate.addOuter(nrl.uScale, nrl.u, nrl.v, ONES);
+      estimate.addOuter(nrl.uScale, nrl.u, nrl.v);
       sum += cosine(estimate.toArray(), exact);
     }
     return sum / 200;
@@ -151,7 +149,7 @@ class GradientFidelityTest {
     Weights sum = nrl.network().newWeights();
     for (int k = 0; k < draws; k++) {
       nrl.probe(obs, action);
-      sum.addOuter(nrl.uScale / draws, nrl.u, nrl.v, ONES);
+      sum.addOuter(nrl.uScale / draws, nrl.u, nrl.v);
     }
     double[] mean = sum.toArray();
     double dot = 0;
@@ -166,7 +164,7 @@ class GradientFidelityTest {
   static double[] exactGradient(BackpropLearner bp, double[] obs, int action) {
     bp.probe(obs, action);
     Weights g = bp.network().newWeights();
-    g.addOuter(bp.uScale, bp.u, bp.v, ONES);
+    g.addOuter(bp.uScale, bp.u, bp.v);
     return g.toArray();
   }
 
@@ -192,11 +190,10 @@ class GradientFidelityTest {
       return;
     }
     Xoshiro256StarStar rng = new Xoshiro256StarStar(seed);
-    Weights w = net.weights();
     for (int l = 1; l <= net.layers(); l++) {
-      int columns = net.size(l - 1) + 1;
-      for (int i = 0; i < net.size(l); i++) {
-        w.set(w.offset(l) + i * columns + columns - 1, 0.5 * rng.nextGaussianDouble());
+      double[] bias = net.weights().bias[l];
+      for (int i = 0; i < bias.length; i++) {
+        bias[i] = 0.5 * rng.nextGaussianDouble();
       }
     }
   }
