@@ -12,10 +12,10 @@ import io.nrledge.runtime.EventRing;
 import io.nrledge.runtime.FaultKind;
 import io.nrledge.runtime.IdleStrategy;
 import io.nrledge.runtime.LoopSettings;
-import io.nrledge.runtime.ManualNanoClock;
-import io.nrledge.runtime.NanoClock;
+import io.nrledge.io.ManualNanoClock;
+import io.nrledge.io.NanoClock;
 import io.nrledge.runtime.ObservationMap;
-import io.nrledge.runtime.SystemNanoClock;
+import io.nrledge.io.SystemNanoClock;
 import io.nrledge.runtime.TickPhase;
 import io.nrledge.telemetry.LoopCounter;
 import io.nrledge.telemetry.LoopTelemetry;
@@ -77,11 +77,11 @@ public final class LoopBenchmark {
     long roundTicks = Math.max(1, Math.round(seconds * hz / rounds));
     Histogram executor = new Histogram(1, MAX_NS, 3);
     Histogram park = new Histogram(1, MAX_NS, 3);
-    Workload executorWork = new Workload(SystemNanoClock.INSTANCE, null, settings());
-    Workload parkWork = new Workload(SystemNanoClock.INSTANCE, null, settings());
+    Workload executorWork = new Workload(SystemNanoClock.INSTANCE, null, settings().build());
+    Workload parkWork = new Workload(SystemNanoClock.INSTANCE, null, settings().build());
     IdleStrategy strategy = idle.apply(SystemNanoClock.INSTANCE);
     Workload ours = new Workload(SystemNanoClock.INSTANCE, strategy,
-        settings().withBudget(0, 0, roundTicks * periodNs).withWatchdog(Integer.MAX_VALUE, 50));
+        settings().maxDurationNs(roundTicks * periodNs).build());
     OurLoopThread control = new OurLoopThread(ours.loop);
     long cpuNs = 0;
     long wallNs = 0;
@@ -123,8 +123,8 @@ public final class LoopBenchmark {
     }
   }
 
-  private LoopSettings settings() {
-    return LoopSettings.of(periodNs, CreditForm.EPISODIC).withRewards(1.0, 0, 500);
+  private LoopSettings.Builder settings() {
+    return LoopSettings.builder(periodNs).rewards(1.0, 0, 500).watchdog(Integer.MAX_VALUE, 50);
   }
 
   /**
@@ -149,7 +149,7 @@ public final class LoopBenchmark {
         return "warm-up";
       }
     };
-    new Workload(clock, jumpy, settings().withBudget(WARMUP_TICKS, 0, 0).withWatchdog(Integer.MAX_VALUE, 50)).loop.run();
+    new Workload(clock, jumpy, settings().maxTicks(WARMUP_TICKS).build()).loop.run();
   }
 
   /** One round of scheduleAtFixedRate, lateness against the executor's own first trigger time. */

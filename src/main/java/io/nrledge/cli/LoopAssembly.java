@@ -14,13 +14,13 @@ import io.nrledge.runtime.EventRing;
 import io.nrledge.runtime.FaultKind;
 import io.nrledge.runtime.IdleStrategy;
 import io.nrledge.runtime.LoopSettings;
-import io.nrledge.runtime.ManualNanoClock;
+import io.nrledge.io.ManualNanoClock;
 import io.nrledge.runtime.Mode;
-import io.nrledge.runtime.NanoClock;
+import io.nrledge.io.NanoClock;
 import io.nrledge.runtime.ParkIdle;
 import io.nrledge.runtime.ParkSpinIdle;
 import io.nrledge.runtime.SpinIdle;
-import io.nrledge.runtime.SystemNanoClock;
+import io.nrledge.io.SystemNanoClock;
 import io.nrledge.runtime.TickPhase;
 import io.nrledge.runtime.ObservationMap;
 import io.nrledge.runtime.VirtualTimeIdle;
@@ -68,13 +68,16 @@ final class LoopAssembly {
     Mode mode = budget.mode() != null ? budget.mode() : Mode.valueOf(profile.run().mode().toUpperCase(java.util.Locale.ROOT));
     DeviceProfile.Episodes ep = profile.episodes();
     DeviceProfile.Run run = profile.run();
-    this.settings = new LoopSettings(profile.loop().periodNs(), mode, form(profile.rewards().form()),
-        profile.rewards().perTick(), profile.rewards().terminal(), ep.timeLimitTicks(), ep.solvedAverage(),
-        ep.averageWindow(),
-        budget.maxTicks() != null ? budget.maxTicks() : run.maxTicks(),
-        budget.maxEpisodes() != null ? budget.maxEpisodes() : run.maxEpisodes(),
-        budget.maxDurationNs() != null ? budget.maxDurationNs() : run.maxDurationNs(),
-        profile.watchdog().maxConsecutiveOverruns(), profile.watchdog().recoverAfterTicks(), run.warmupTicks());
+    this.settings = LoopSettings.builder(profile.loop().periodNs())
+        .mode(mode)
+        .rewards(profile.rewards().perTick(), profile.rewards().terminal(), ep.timeLimitTicks())
+        .solvedAverage(ep.solvedAverage())
+        .maxTicks(budget.maxTicks() != null ? budget.maxTicks() : run.maxTicks())
+        .maxEpisodes(budget.maxEpisodes() != null ? budget.maxEpisodes() : run.maxEpisodes())
+        .maxDurationNs(budget.maxDurationNs() != null ? budget.maxDurationNs() : run.maxDurationNs())
+        .watchdog(profile.watchdog().maxConsecutiveOverruns(), profile.watchdog().recoverAfterTicks())
+        .warmupTicks(run.warmupTicks())
+        .build();
     this.telemetry = new LoopTelemetry(TickPhase.labels(), FaultKind.labels(), ep.averageWindow());
     DeviceProfile.Observation o = profile.observation();
     DeviceProfile.Actions a = profile.actions();

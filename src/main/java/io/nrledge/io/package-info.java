@@ -1,2 +1,2 @@
-/** Device contracts only: sensors, actuators, reward and event sources, lifecycle. */
+/** Device contracts only: sensors, actuators, reward and event sources, lifecycle, and the clocks devices and the loop share. */
 package io.nrledge.io;

@@ -1,5 +1,6 @@
 package io.nrledge.runtime;
 
+import io.nrledge.io.NanoClock;
 import io.nrledge.io.ActuatorOutput;
 import io.nrledge.io.Board;
 import io.nrledge.io.EpisodeReset;

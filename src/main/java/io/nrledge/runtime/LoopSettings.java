@@ -1,92 +1,206 @@
 package io.nrledge.runtime;
 
-import io.nrledge.learner.CreditForm;
-
 /**
- * What the control loop needs besides its devices and learner, validated once before anything
- * runs.
- *
- * @param periodNs tick period
- * @param mode train or eval
- * @param form how rewards reach the learner (must match the learner's own)
- * @param perTickReward constant reward credited every tick, NaN for none (0 is credited: it moves the baseline)
- * @param terminalReward reward credited on a terminal event, added to the event's value
- * @param timeLimitTicks episode length limit, 0 for none
- * @param solvedAverage stop once the moving average of returns reaches this (NaN: never)
- * @param averageWindow episodes in the moving average
- * @param maxTicks tick budget, 0 for none
- * @param maxEpisodes episode budget, 0 for none
- * @param maxDurationNs wall-clock budget, 0 for none
- * @param maxConsecutiveOverruns overrunning ticks in a row that trip the watchdog
- * @param recoverAfterTicks healthy ticks before a recoverable fault clears (0 latches all)
- * @param warmupTicks ticks before the control thread's allocation counter starts
+ * What the control loop needs besides its devices and learner, validated once by
+ * {@link Builder#build()} before anything runs. Built by name, so two swapped numbers cannot
+ * compile into a wrong loop.
  */
-public record LoopSettings(
-    long periodNs,
-    Mode mode,
-    CreditForm form,
-    double perTickReward,
-    double terminalReward,
-    int timeLimitTicks,
-    double solvedAverage,
-    int averageWindow,
-    long maxTicks,
-    long maxEpisodes,
-    long maxDurationNs,
-    int maxConsecutiveOverruns,
-    int recoverAfterTicks,
-    long warmupTicks) {
+public final class LoopSettings {
+  private final long periodNs;
+  private final Mode mode;
+  private final double perTickReward;
+  private final double terminalReward;
+  private final int timeLimitTicks;
+  private final double solvedAverage;
+  private final long maxTicks;
+  private final long maxEpisodes;
+  private final long maxDurationNs;
+  private final int maxConsecutiveOverruns;
+  private final int recoverAfterTicks;
+  private final long warmupTicks;
 
-  public LoopSettings {
-    if (periodNs <= 0) {
-      throw new IllegalArgumentException("period must be > 0 ns, got " + periodNs);
+  private LoopSettings(Builder b) {
+    this.periodNs = b.periodNs;
+    this.mode = b.mode;
+    this.perTickReward = b.perTickReward;
+    this.terminalReward = b.terminalReward;
+    this.timeLimitTicks = b.timeLimitTicks;
+    this.solvedAverage = b.solvedAverage;
+    this.maxTicks = b.maxTicks;
+    this.maxEpisodes = b.maxEpisodes;
+    this.maxDurationNs = b.maxDurationNs;
+    this.maxConsecutiveOverruns = b.maxConsecutiveOverruns;
+    this.recoverAfterTicks = b.recoverAfterTicks;
+    this.warmupTicks = b.warmupTicks;
+  }
+
+  /**
+   * Defaults: train, no rewards, no limits, never solved, watchdog 5 overruns / 50 healthy ticks,
+   * 200,000 warm-up ticks before the allocation counter starts.
+   */
+  public static Builder builder(long periodNs) {
+    return new Builder(periodNs);
+  }
+
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder(periodNs);
+    b.mode = mode;
+    b.perTickReward = perTickReward;
+    b.terminalReward = terminalReward;
+    b.timeLimitTicks = timeLimitTicks;
+    b.solvedAverage = solvedAverage;
+    b.maxTicks = maxTicks;
+    b.maxEpisodes = maxEpisodes;
+    b.maxDurationNs = maxDurationNs;
+    b.maxConsecutiveOverruns = maxConsecutiveOverruns;
+    b.recoverAfterTicks = recoverAfterTicks;
+    b.warmupTicks = warmupTicks;
+    return b;
+  }
+
+  /** Tick period. */
+  public long periodNs() {
+    return periodNs;
+  }
+
+  /** What the loop does with the learner (train, eval, …). */
+  public Mode mode() {
+    return mode;
+  }
+
+  /** Constant reward credited every tick; NaN for none (0 is credited: it moves the baseline). */
+  public double perTickReward() {
+    return perTickReward;
+  }
+
+  /** Reward credited on a terminal event, added to the event's value. */
+  public double terminalReward() {
+    return terminalReward;
+  }
+
+  /** Episode length limit in ticks, 0 for none. */
+  public int timeLimitTicks() {
+    return timeLimitTicks;
+  }
+
+  /** Stop once the moving average of returns reaches this; NaN: never. */
+  public double solvedAverage() {
+    return solvedAverage;
+  }
+
+  /** Tick budget, 0 for none. */
+  public long maxTicks() {
+    return maxTicks;
+  }
+
+  /** Episode budget, 0 for none. */
+  public long maxEpisodes() {
+    return maxEpisodes;
+  }
+
+  /** Wall-clock budget, 0 for none. */
+  public long maxDurationNs() {
+    return maxDurationNs;
+  }
+
+  /** Overrunning ticks in a row that trip the watchdog. */
+  public int maxConsecutiveOverruns() {
+    return maxConsecutiveOverruns;
+  }
+
+  /** Healthy ticks before a recoverable fault clears; 0 latches every fault. */
+  public int recoverAfterTicks() {
+    return recoverAfterTicks;
+  }
+
+  /** Ticks before the control thread's allocation counter starts. */
+  public long warmupTicks() {
+    return warmupTicks;
+  }
+
+  /** Named setters; {@link #build()} checks every value once. */
+  public static final class Builder {
+    private final long periodNs;
+    private Mode mode = Mode.TRAIN;
+    private double perTickReward = Double.NaN;
+    private double terminalReward;
+    private int timeLimitTicks;
+    private double solvedAverage = Double.NaN;
+    private long maxTicks;
+    private long maxEpisodes;
+    private long maxDurationNs;
+    private int maxConsecutiveOverruns = 5;
+    private int recoverAfterTicks = 50;
+    private long warmupTicks = 200_000;
+
+    private Builder(long periodNs) {
+      this.periodNs = periodNs;
     }
-    if (mode == null || form == null) {
-      throw new IllegalArgumentException("mode and form must be set");
+
+    public Builder mode(Mode m) {
+      this.mode = m;
+      return this;
     }
-    if (Double.isInfinite(perTickReward) || !Double.isFinite(terminalReward)) {
-      throw new IllegalArgumentException("rewards must be finite (per-tick NaN: none)");
+
+    /** Per-tick reward (NaN for none), terminal reward, episode time limit in ticks (0 for none). */
+    public Builder rewards(double perTick, double terminal, int timeLimit) {
+      this.perTickReward = perTick;
+      this.terminalReward = terminal;
+      this.timeLimitTicks = timeLimit;
+      return this;
     }
-    if (timeLimitTicks < 0 || averageWindow < 1 || maxTicks < 0 || maxEpisodes < 0 || maxDurationNs < 0 || warmupTicks < 0) {
-      throw new IllegalArgumentException("limits and budgets must be >= 0, the average window >= 1");
+
+    /** Moving average of returns at which the run counts as solved and stops (NaN: never). */
+    public Builder solvedAverage(double average) {
+      this.solvedAverage = average;
+      return this;
     }
-    if (maxConsecutiveOverruns < 1 || recoverAfterTicks < 0) {
-      throw new IllegalArgumentException("watchdog needs max-consecutive-overruns >= 1 and recover-after-ticks >= 0");
+
+    public Builder maxTicks(long ticks) {
+      this.maxTicks = ticks;
+      return this;
     }
-  }
 
-  /** Defaults for tests and benchmarks: train, no rewards, no limits, watchdog 5 overruns / 50 ticks. */
-  public static LoopSettings of(long periodNs, CreditForm form) {
-    return new LoopSettings(periodNs, Mode.TRAIN, form, Double.NaN, 0, 0, Double.NaN, 100, 0, 0, 0, 5, 50, 200_000);
-  }
+    public Builder maxEpisodes(long episodes) {
+      this.maxEpisodes = episodes;
+      return this;
+    }
 
-  public LoopSettings withMode(Mode m) {
-    return new LoopSettings(periodNs, m, form, perTickReward, terminalReward, timeLimitTicks, solvedAverage,
-        averageWindow, maxTicks, maxEpisodes, maxDurationNs, maxConsecutiveOverruns, recoverAfterTicks, warmupTicks);
-  }
+    public Builder maxDurationNs(long ns) {
+      this.maxDurationNs = ns;
+      return this;
+    }
 
-  public LoopSettings withRewards(double perTick, double terminal, int timeLimit) {
-    return new LoopSettings(periodNs, mode, form, perTick, terminal, timeLimit, solvedAverage,
-        averageWindow, maxTicks, maxEpisodes, maxDurationNs, maxConsecutiveOverruns, recoverAfterTicks, warmupTicks);
-  }
+    public Builder watchdog(int maxConsecutiveOverruns, int recoverAfterTicks) {
+      this.maxConsecutiveOverruns = maxConsecutiveOverruns;
+      this.recoverAfterTicks = recoverAfterTicks;
+      return this;
+    }
 
-  public LoopSettings withBudget(long ticks, long episodes, long durationNs) {
-    return new LoopSettings(periodNs, mode, form, perTickReward, terminalReward, timeLimitTicks, solvedAverage,
-        averageWindow, ticks, episodes, durationNs, maxConsecutiveOverruns, recoverAfterTicks, warmupTicks);
-  }
+    public Builder warmupTicks(long ticks) {
+      this.warmupTicks = ticks;
+      return this;
+    }
 
-  public LoopSettings withSolved(double average, int window) {
-    return new LoopSettings(periodNs, mode, form, perTickReward, terminalReward, timeLimitTicks, average,
-        window, maxTicks, maxEpisodes, maxDurationNs, maxConsecutiveOverruns, recoverAfterTicks, warmupTicks);
-  }
-
-  public LoopSettings withWatchdog(int overruns, int recoverTicks) {
-    return new LoopSettings(periodNs, mode, form, perTickReward, terminalReward, timeLimitTicks, solvedAverage,
-        averageWindow, maxTicks, maxEpisodes, maxDurationNs, overruns, recoverTicks, warmupTicks);
-  }
-
-  public LoopSettings withWarmup(long ticks) {
-    return new LoopSettings(periodNs, mode, form, perTickReward, terminalReward, timeLimitTicks, solvedAverage,
-        averageWindow, maxTicks, maxEpisodes, maxDurationNs, maxConsecutiveOverruns, recoverAfterTicks, ticks);
+    /** Checks every value; throws {@link IllegalArgumentException} naming the first bad one. Not real-time safe. */
+    public LoopSettings build() {
+      if (periodNs <= 0) {
+        throw new IllegalArgumentException("period must be > 0 ns, got " + periodNs);
+      }
+      if (mode == null) {
+        throw new IllegalArgumentException("mode must be set");
+      }
+      if (Double.isInfinite(perTickReward) || !Double.isFinite(terminalReward)) {
+        throw new IllegalArgumentException("rewards must be finite (per-tick NaN: none)");
+      }
+      if (timeLimitTicks < 0 || maxTicks < 0 || maxEpisodes < 0 || maxDurationNs < 0 || warmupTicks < 0) {
+        throw new IllegalArgumentException("limits and budgets must be >= 0");
+      }
+      if (maxConsecutiveOverruns < 1 || recoverAfterTicks < 0) {
+        throw new IllegalArgumentException("watchdog needs max-consecutive-overruns >= 1 and recover-after-ticks >= 0");
+      }
+      return new LoopSettings(this);
+    }
   }
 }

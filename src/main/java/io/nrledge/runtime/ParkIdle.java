@@ -1,5 +1,6 @@
 package io.nrledge.runtime;
 
+import io.nrledge.io.NanoClock;
 import java.util.concurrent.locks.LockSupport;
 
 /** Parks until the deadline: cheapest on CPU, late by the OS timer slack (tens of microseconds on Linux). */

@@ -1,5 +1,6 @@
 package io.nrledge.runtime;
 
+import io.nrledge.io.NanoClock;
 import java.util.concurrent.locks.LockSupport;
 
 /**

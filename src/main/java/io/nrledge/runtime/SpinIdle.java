@@ -1,5 +1,7 @@
 package io.nrledge.runtime;
 
+import io.nrledge.io.NanoClock;
+
 /** Busy-spins until the deadline: the timing limit, at the price of a whole core. */
 public final class SpinIdle implements IdleStrategy {
   private final NanoClock clock;

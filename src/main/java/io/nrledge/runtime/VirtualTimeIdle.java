@@ -1,5 +1,7 @@
 package io.nrledge.runtime;
 
+import io.nrledge.io.ManualNanoClock;
+
 /** Fast mode: jumps the virtual clock to the deadline, so the loop runs as fast as the CPU allows. */
 public final class VirtualTimeIdle implements IdleStrategy {
   private final ManualNanoClock clock;

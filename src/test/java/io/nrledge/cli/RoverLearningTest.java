@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nrledge.io.sim.Rover;
 import io.nrledge.profiles.DeviceProfile;
 import io.nrledge.profiles.ProfileLoader;
-import io.nrledge.runtime.ManualNanoClock;
+import io.nrledge.io.ManualNanoClock;
 import io.nrledge.runtime.Mode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

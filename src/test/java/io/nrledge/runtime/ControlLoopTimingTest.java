@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nrledge.io.IoStatus;
-import io.nrledge.learner.CreditForm;
 import io.nrledge.telemetry.LoopCounter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ControlLoopTimingTest {
 
   private static LoopFixture fixture(long ticks) {
-    return new LoopFixture(LoopFixture.settings(CreditForm.EPISODIC).withBudget(ticks, 0, 0).withWatchdog(3, 4), 0);
+    return new LoopFixture(LoopFixture.settings().maxTicks(ticks).watchdog(3, 4).build(), 0);
   }
 
   @Test
@@ -134,8 +133,8 @@ class ControlLoopTimingTest {
 
   @Test
   void shouldUseTheCleanPolicyAndNeverTrainInEvalMode() {
-    LoopFixture f = new LoopFixture(LoopFixture.settings(CreditForm.EPISODIC).withMode(Mode.EVAL)
-        .withRewards(1.0, 0, 3).withBudget(7, 0, 0), 0);
+    LoopFixture f = new LoopFixture(LoopFixture.settings().mode(Mode.EVAL)
+        .rewards(1.0, 0, 3).maxTicks(7).build(), 0);
 
     f.loop.run();
 
@@ -149,8 +148,8 @@ class ControlLoopTimingTest {
 
   @Test
   void shouldEndEpisodesAtTheTimeLimitWithThePerTickReturn() {
-    LoopFixture f = new LoopFixture(LoopFixture.settings(CreditForm.EPISODIC).withRewards(1.0, 0, 4)
-        .withBudget(0, 3, 0), 0);
+    LoopFixture f = new LoopFixture(LoopFixture.settings().rewards(1.0, 0, 4)
+        .maxEpisodes(3).build(), 0);
 
     assertEquals(StopReason.EPISODE_BUDGET, f.loop.run());
 

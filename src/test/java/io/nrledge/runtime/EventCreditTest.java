@@ -4,7 +4,6 @@ import static io.nrledge.runtime.LoopFixture.PERIOD_NS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.nrledge.io.EventKind;
-import io.nrledge.learner.CreditForm;
 import io.nrledge.telemetry.LoopCounter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ class EventCreditTest {
 
   @Test
   void shouldCreditEachRewardToTheTickAtWhichItHappened() throws InterruptedException {
-    LoopFixture f = new LoopFixture(LoopFixture.settings(CreditForm.CONTINUING), 16);
+    LoopFixture f = new LoopFixture(LoopFixture.settings().build(), 16);
     for (int t = 0; t < 10; t++) {
       f.loop.tick(t * PERIOD_NS);
     }
@@ -40,7 +39,7 @@ class EventCreditTest {
 
   @Test
   void shouldCreditRewardsOlderThanTheLearnersHistoryToItsOldestStep() throws InterruptedException {
-    LoopFixture f = new LoopFixture(LoopFixture.settings(CreditForm.CONTINUING), 4);
+    LoopFixture f = new LoopFixture(LoopFixture.settings().build(), 4);
     for (int t = 0; t < 10; t++) {
       f.loop.tick(t * PERIOD_NS);
     }
@@ -53,7 +52,7 @@ class EventCreditTest {
 
   @Test
   void shouldEndTheEpisodeOnATerminalEventWithItsReward() throws InterruptedException {
-    LoopFixture f = new LoopFixture(LoopFixture.settings(CreditForm.EPISODIC).withRewards(-1.0, 1.0, 0), 0);
+    LoopFixture f = new LoopFixture(LoopFixture.settings().rewards(-1.0, 1.0, 0).build(), 0);
     f.loop.tick(0);
     f.loop.tick(PERIOD_NS);
     postFromAnotherThread(f.events, EventKind.TERMINAL, 0.5, PERIOD_NS + 1);
@@ -67,7 +66,7 @@ class EventCreditTest {
 
   @Test
   void shouldEndTheEpisodeOnATruncationEventWithoutReward() throws InterruptedException {
-    LoopFixture f = new LoopFixture(LoopFixture.settings(CreditForm.EPISODIC), 0);
+    LoopFixture f = new LoopFixture(LoopFixture.settings().build(), 0);
     postFromAnotherThread(f.events, EventKind.TRUNCATED, 7.0, 0);
 
     f.loop.tick(0);
@@ -78,7 +77,7 @@ class EventCreditTest {
 
   @Test
   void shouldDiscardEventsArrivingInSafeState() throws InterruptedException {
-    LoopFixture f = new LoopFixture(LoopFixture.settings(CreditForm.CONTINUING), 16);
+    LoopFixture f = new LoopFixture(LoopFixture.settings().build(), 16);
     f.board.status = io.nrledge.io.IoStatus.FAILED;
     postFromAnotherThread(f.events, EventKind.REWARD, 1.0, 0);
 

@@ -1,6 +1,6 @@
 package io.nrledge.runtime;
 
-import io.nrledge.learner.CreditForm;
+import io.nrledge.io.ManualNanoClock;
 import io.nrledge.telemetry.LoopTelemetry;
 
 /** A loop on a manual clock with a scripted board (2 sensors, 1 actuator) and a recording learner (2 actions). */
@@ -22,8 +22,8 @@ final class LoopFixture {
         ObservationMap.identity(2), actions, events, telemetry);
   }
 
-  static LoopSettings settings(CreditForm form) {
-    return LoopSettings.of(PERIOD_NS, form).withWarmup(0);
+  static LoopSettings.Builder settings() {
+    return LoopSettings.builder(PERIOD_NS).warmupTicks(0);
   }
 
   long faults(FaultKind kind) {

@@ -7,7 +7,7 @@ import io.nrledge.io.EventKind;
 import io.nrledge.io.EventSource;
 import io.nrledge.io.IoStatus;
 import io.nrledge.io.SensorInput;
-import io.nrledge.runtime.NanoClock;
+import io.nrledge.io.NanoClock;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;

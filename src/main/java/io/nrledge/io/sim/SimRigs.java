@@ -2,7 +2,7 @@ package io.nrledge.io.sim;
 
 import io.nrledge.env.Environments;
 import io.nrledge.io.Board;
-import io.nrledge.runtime.NanoClock;
+import io.nrledge.io.NanoClock;
 import java.util.List;
 
 /** Builds a simulated rig by type name. Not real-time safe. */

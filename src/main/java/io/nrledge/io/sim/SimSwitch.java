@@ -3,7 +3,7 @@ package io.nrledge.io.sim;
 import io.nrledge.io.EventKind;
 import io.nrledge.io.EventSink;
 import io.nrledge.io.EventSource;
-import io.nrledge.runtime.NanoClock;
+import io.nrledge.io.NanoClock;
 
 /**
  * A simulated switch (limit switch, bumper, beacon) that its plant presses from whichever thread

@@ -13,7 +13,7 @@ import io.nrledge.runtime.ControlLoop;
 import io.nrledge.runtime.EventRing;
 import io.nrledge.runtime.FaultKind;
 import io.nrledge.runtime.LoopSettings;
-import io.nrledge.runtime.ManualNanoClock;
+import io.nrledge.io.ManualNanoClock;
 import io.nrledge.runtime.ObservationMap;
 import io.nrledge.runtime.TickPhase;
 import io.nrledge.runtime.VirtualTimeIdle;
@@ -58,7 +58,7 @@ class FullTickAllocationTest {
     LoopTelemetry telemetry = new LoopTelemetry(TickPhase.labels(), FaultKind.labels(), 100);
     EventRing events = new EventRing(256);
     long period = 20_000_000L;
-    ControlLoop loop = loop(LoopSettings.of(period, CreditForm.EPISODIC).withRewards(1.0, 0, 500), clock, board,
+    ControlLoop loop = loop(LoopSettings.builder(period).rewards(1.0, 0, 500).build(), clock, board,
         learner, new ActionMap(new double[][] {{-10}, {10}}, new double[] {-10}, new double[] {10},
             new double[] {Double.POSITIVE_INFINITY}, new double[] {0}), events, telemetry);
 
@@ -78,7 +78,7 @@ class FullTickAllocationTest {
     LoopTelemetry telemetry = new LoopTelemetry(TickPhase.labels(), FaultKind.labels(), 100);
     EventRing events = new EventRing(256);
     long period = 50_000_000L;
-    ControlLoop loop = loop(LoopSettings.of(period, CreditForm.CONTINUING).withRewards(0.0, 0, 0), clock, rover,
+    ControlLoop loop = loop(LoopSettings.builder(period).rewards(0.0, 0, 0).build(), clock, rover,
         learner, new ActionMap(new double[][] {{0.25, 0.25}, {0.05, 0.25}, {0.25, 0.05}}, new double[] {-0.5, -0.5},
             new double[] {0.5, 0.5}, new double[] {0.1, 0.1}, new double[] {0, 0}), events, telemetry);
 

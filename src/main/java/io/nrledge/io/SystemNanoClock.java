@@ -1,4 +1,4 @@
-package io.nrledge.runtime;
+package io.nrledge.io;
 
 /** {@link System#nanoTime()}: the clock of real-time runs and of device event timestamps. */
 public final class SystemNanoClock implements NanoClock {

@@ -1,4 +1,4 @@
-package io.nrledge.runtime;
+package io.nrledge.io;
 
 /**
  * A clock that moves only when told to: the virtual time of fast runs and of tests. Readable

@@ -1,4 +1,4 @@
-package io.nrledge.runtime;
+package io.nrledge.io;
 
 /** A monotonic nanosecond clock; compare its readings as {@code a - b < 0}, never {@code a < b}. */
 public interface NanoClock {
