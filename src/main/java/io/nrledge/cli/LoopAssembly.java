@@ -86,6 +86,14 @@ final class LoopAssembly {
         new ActionMap(a.table(), a.min(), a.max(), a.slewPerTick(), a.safe()), events, telemetry);
   }
 
+  /**
+   * The same loop on a simulated twin of the rig, on a virtual clock, for {@code ticks} ticks: for
+   * compiling the tick path without touching the real board (see {@link DryRun}).
+   */
+  static LoopAssembly simulatedTwin(DeviceProfile profile, Overrides overrides, long ticks) {
+    return new LoopAssembly(profile, new Overrides(overrides.seed(), overrides.mode(), "fast", ticks, null, null));
+  }
+
   /** Command-line values that replace the profile's; null keeps the profile's. */
   record Overrides(Long seed, Mode mode, String time, Long maxTicks, Long maxEpisodes, Long maxDurationNs) {
     static final Overrides NONE = new Overrides(null, null, null, null, null, null);

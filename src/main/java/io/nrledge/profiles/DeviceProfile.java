@@ -32,8 +32,12 @@ public record DeviceProfile(
   /**
    * @param idle {@code park-spin}, {@code spin} or {@code park}
    * @param time {@code fast} (virtual clock) or {@code realtime}
+   * @param dryRunTicks realtime: ticks run on a simulated twin first, so the tick path is compiled
+   *     before the first real actuator write (0: none)
    */
-  public record Loop(long periodNs, String idle, long spinNs, String time) {}
+  public record Loop(long periodNs, String idle, long spinNs, String time, long dryRunTicks) {
+    public static final long DEFAULT_DRY_RUN_TICKS = 30_000;
+  }
 
   /** Per channel: {@code obs = (raw − offset) · scale}; raw outside [min, max] is a fault. */
   public record Observation(double[] offset, double[] scale, double[] min, double[] max) {

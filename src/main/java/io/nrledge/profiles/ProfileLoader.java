@@ -75,7 +75,8 @@ public final class ProfileLoader {
         loopS.durationNs("period", 0, false),
         loopS.choice("idle", "park-spin", "park-spin", "spin", "park"),
         loopS.durationNs("spin", 150_000, true),
-        loopS.choice("time", "fast", "fast", "realtime"));
+        loopS.choice("time", "fast", "fast", "realtime"),
+        loopS.integer("dry-run-ticks", DeviceProfile.Loop.DEFAULT_DRY_RUN_TICKS, 0));
     loopS.finish();
     if (!loopS.has("period")) {
       throw loopS.errorAt("period", "is required (e.g. 20ms)");

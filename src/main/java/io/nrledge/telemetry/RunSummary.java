@@ -32,6 +32,7 @@ public final class RunSummary {
     fields.put("reward_total", e.rewardTotal());
     putLatency("loop", snap.latenessNs());
     putLatency("tick", snap.tickWorkNs());
+    fields.put("first_ticks_work_p99_us", snap.firstTicksWorkNs().getValueAtPercentile(99) / 1e3);
     fields.put("event_latency_p99_us", snap.eventLatencyNs().getValueAtPercentile(99) / 1e3);
     fields.put("overruns", telemetry.get(LoopCounter.OVERRUNS));
     fields.put("skipped_periods", telemetry.get(LoopCounter.SKIPPED_PERIODS));
@@ -44,6 +45,9 @@ public final class RunSummary {
       kinds.put(faultNames[i], telemetry.faultCount(i));
     }
     fields.put("fault_kinds", kinds);
+    fields.put("last_fault", lastFault(telemetry));
+    fields.put("device_exceptions", telemetry.get(LoopCounter.DEVICE_EXCEPTIONS));
+    fields.put("safe_write_failures", telemetry.get(LoopCounter.SAFE_WRITE_FAILURES));
     fields.put("safe_ticks", telemetry.get(LoopCounter.SAFE_TICKS));
     fields.put("recoveries", telemetry.get(LoopCounter.RECOVERIES));
     fields.put("events", telemetry.get(LoopCounter.EVENTS));
@@ -58,11 +62,30 @@ public final class RunSummary {
     fields.put("ticks_per_second", wallSeconds > 0 ? ticks / wallSeconds : null);
   }
 
+  private static Map<String, Object> lastFault(LoopTelemetry telemetry) {
+    FaultRecord f = new FaultRecord();
+    if (!telemetry.readLastFault(f)) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("kind", telemetry.faultName(f.kind));
+    m.put("phase", telemetry.phaseName(f.phase));
+    m.put("channel", f.channel >= 0 ? f.channel : null);
+    m.put("tick", f.tick);
+    m.put("cause", f.cause != null ? String.valueOf(f.cause) : null);
+    return m;
+  }
+
   private void putLatency(String prefix, Histogram h) {
     fields.put(prefix + "_p50_us", h.getValueAtPercentile(50) / 1e3);
     fields.put(prefix + "_p99_us", h.getValueAtPercentile(99) / 1e3);
     fields.put(prefix + "_p999_us", h.getValueAtPercentile(99.9) / 1e3);
     fields.put(prefix + "_max_us", h.getMaxValue() / 1e3);
+  }
+
+  /** Adds or replaces one field (a number, string, boolean, null or nested map). */
+  public void put(String key, Object value) {
+    fields.put(key, value);
   }
 
   public Object get(String key) {
