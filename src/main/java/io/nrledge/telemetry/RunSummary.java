@@ -108,6 +108,23 @@ public final class RunSummary {
         fields.get("loop_p50_us"), fields.get("loop_p99_us"), fields.get("loop_max_us"), fields.get("tick_p99_us"),
         fields.get("overruns"), fields.get("faults"), fields.get("events"), fields.get("events_dropped"),
         fields.get("alloc_bytes_per_tick") == null ? "n/a" : String.format(Locale.ROOT, "%.3f", fields.get("alloc_bytes_per_tick")),
-        fields.get("ticks_per_second") == null ? 0.0 : fields.get("ticks_per_second"));
+        fields.get("ticks_per_second") == null ? 0.0 : fields.get("ticks_per_second"))
+        + lastFaultLine() + safeStopLine();
+  }
+
+  private String lastFaultLine() {
+    if (!(fields.get("last_fault") instanceof Map<?, ?> f)) {
+      return "";
+    }
+    return String.format(Locale.ROOT, "  last fault: %s in phase %s%s at tick %s%s%n", f.get("kind"), f.get("phase"),
+        f.get("channel") == null ? "" : " on channel " + f.get("channel"), f.get("tick"),
+        f.get("cause") == null ? "" : " (" + f.get("cause") + ")");
+  }
+
+  private String safeStopLine() {
+    if (!(fields.get("safe_stop") instanceof Boolean safe)) {
+      return "";
+    }
+    return safe ? "  actuators left at their safe values\n" : "  ACTUATORS DID NOT CONFIRM THEIR SAFE VALUES\n";
   }
 }

@@ -83,11 +83,6 @@ public final class EnvRig implements Board, EpisodeReset {
     plant.reset();
   }
 
-  /** The simulated plant, for tests and the summary. */
-  public Environment plant() {
-    return plant;
-  }
-
   private int nearestAction(double[] commands) {
     int best = 0;
     double bestDistance = Double.POSITIVE_INFINITY;
