@@ -19,7 +19,7 @@ record DryRun(long ticks, double millis) {
     }
     long startNs = System.nanoTime();
     LoopAssembly twin = LoopAssembly.simulatedTwin(profile, overrides, ticks);
-    twin.board.start(twin.events);
+    twin.startBoard();
     try {
       twin.loop.run();
     } finally {

@@ -1,7 +1,11 @@
 package io.nrledge.cli;
 
 import io.nrledge.io.Board;
+import io.nrledge.io.sim.RoverReference;
 import io.nrledge.io.sim.SimRigs;
+import io.nrledge.learner.SplitMix64;
+import io.nrledge.runtime.Controller;
+import io.nrledge.runtime.RandomController;
 import io.nrledge.learner.CreditForm;
 import io.nrledge.learner.Learner;
 import io.nrledge.learner.LearnerConfig;
@@ -11,6 +15,7 @@ import io.nrledge.profiles.DeviceProfile;
 import io.nrledge.runtime.ActionMap;
 import io.nrledge.runtime.ControlLoop;
 import io.nrledge.runtime.EventRing;
+import io.nrledge.runtime.EventSourceCounts;
 import io.nrledge.runtime.FaultKind;
 import io.nrledge.runtime.IdleStrategy;
 import io.nrledge.runtime.LoopSettings;
@@ -34,6 +39,7 @@ import io.nrledge.telemetry.LoopTelemetry;
  */
 final class LoopAssembly {
   static final int EVENT_RING_CAPACITY = 1024;
+  private static final long RANDOM_POLICY_SALT = 0x8A8B1E5EEDL;
 
   final DeviceProfile profile;
   final boolean fast;
@@ -45,6 +51,7 @@ final class LoopAssembly {
   final LoopTelemetry telemetry;
   final LoopSettings settings;
   final ControlLoop loop;
+  final EventSourceCounts eventCounts;
 
   /** Budgets in {@code budget} replace the profile's when > 0 (or non-null for mode/time). */
   LoopAssembly(DeviceProfile profile, Overrides budget) {
@@ -61,7 +68,7 @@ final class LoopAssembly {
     }
     DeviceProfile.Rig rig = profile.rig();
     this.board = SimRigs.create(rig.type(), rig.rewardEvents(), rig.bumpReward(), rig.beaconReward(),
-        io.nrledge.learner.SplitMix64.mix(seed ^ 0x5EEDL), clock);
+        SplitMix64.mix(seed ^ 0x5EEDL), clock);
     requireChannels("observation.channels", profile.observation().channels(), board.sensors().channels(), "sensor");
     requireChannels("actions.table", profile.actions().channels(), board.actuators().channels(), "actuator");
     this.learner = Learners.create(learnerConfig(profile, seed));
@@ -81,9 +88,11 @@ final class LoopAssembly {
     this.telemetry = new LoopTelemetry(TickPhase.labels(), FaultKind.labels(), ep.averageWindow());
     DeviceProfile.Observation o = profile.observation();
     DeviceProfile.Actions a = profile.actions();
+    this.eventCounts = new EventSourceCounts(board.eventSources());
+    ActionMap actionMap = new ActionMap(a.table(), a.min(), a.max(), a.slewPerTick(), a.safe());
     this.loop = new ControlLoop(settings, clock, idle, SystemNanoClock.INSTANCE, board, learner,
-        new ObservationMap(o.offset(), o.scale(), o.min(), o.max()),
-        new ActionMap(a.table(), a.min(), a.max(), a.slewPerTick(), a.safe()), events, telemetry);
+        controller(mode, actionMap, seed), new ObservationMap(o.offset(), o.scale(), o.min(), o.max()), actionMap,
+        events, telemetry);
   }
 
   /**
@@ -92,6 +101,32 @@ final class LoopAssembly {
    */
   static LoopAssembly simulatedTwin(DeviceProfile profile, Overrides overrides, long ticks) {
     return new LoopAssembly(profile, new Overrides(overrides.seed(), overrides.mode(), "fast", ticks, null, null));
+  }
+
+  /** Configures and activates the board, each event source posting through its counter into the ring. Not real-time safe. */
+  void startBoard() {
+    board.start(source -> eventCounts.sinkFor(source, events));
+  }
+
+  /** What chooses the actions in the fixed-policy modes; null when the learner does. */
+  private Controller controller(Mode mode, ActionMap actions, long seed) {
+    return switch (mode) {
+      case TRAIN, EVAL -> null;
+      case RANDOM -> new RandomController(actions.actions(), SplitMix64.mix(seed ^ RANDOM_POLICY_SALT));
+      case REFERENCE -> {
+        if (!SimRigs.hasReferenceController(profile.rig().type())) {
+          throw new UsageException("--mode reference: only the " + String.join(", ", SimRigs.WITH_REFERENCE)
+              + " rig has a hand-written reference controller; " + profile.name() + " is a " + profile.rig().type()
+              + " rig");
+        }
+        RoverReference reference = new RoverReference();
+        double[] wheels = new double[actions.channels()];
+        yield (observation, raw) -> {
+          reference.wheelSpeeds(raw, wheels);
+          return actions.nearestAction(wheels);
+        };
+      }
+    };
   }
 
   /** Command-line values that replace the profile's; null keeps the profile's. */

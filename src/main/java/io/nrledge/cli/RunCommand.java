@@ -75,7 +75,10 @@ final class RunCommand implements Callable<Integer> {
     boolean fast;
   }
 
-  @Option(names = "--mode", paramLabel = "MODE", description = "train or eval (clean policy, no learning).")
+  @Option(names = "--mode", paramLabel = "MODE", description = {
+      "train (learn), eval (the learner's clean policy, no learning), random (uniformly random actions,",
+      "no learning: the baseline, and a safe way to check wiring) or reference (the rig's hand-written",
+      "controller, the rover only: the ceiling)."})
   String mode;
 
   @Option(names = "--seed", paramLabel = "N", description = "Run seed (learner and plant).")
@@ -110,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
     RunOutcome outcome = runLoop(a, err, statusLine);
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("profile", a.profile.name());
-    run.put("mode", a.settings.mode().name().toLowerCase(Locale.ROOT));
+    run.put("mode", a.settings.mode().label());
     run.put("time", a.fast ? "fast" : "realtime");
     run.put("strategy", a.idle.name());
     run.put("seed", seed != null ? seed : a.profile.run().seed());
@@ -119,6 +122,7 @@ final class RunCommand implements Callable<Integer> {
     run.put("dry_run_ms", dryRun.millis());
     RunSummary summary = new RunSummary(a.telemetry, a.events.drops(), run, outcome.reasonName(),
         a.settings.solvedAverage(), outcome.wallSeconds());
+    summary.putEventsBySource(a.eventCounts.counts(), a.settings.periodNs());
     summary.put("safe_stop", outcome.safeStop());
     summary.put("actuators_at_exit", outcome.stopReport().appliedAtExit());
     summary.put("process_alloc_bytes_per_s", outcome.processAllocBytesPerSecond());
@@ -157,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
     Supervisor supervisor = new Supervisor(a.telemetry, a.events::drops, err, statusLine, STATUS_INTERVAL_MS,
         a.settings.warmupTicks());
     try (StopSignals signals = StopSignals.install(new SignalActions(a, control, err))) {
-      a.board.start(a.events);
+      a.startBoard();
       supervisor.start();
       control.start();
       awaitControl(control, signals, a, err);
@@ -285,11 +289,11 @@ final class RunCommand implements Callable<Integer> {
     }
     Mode m = null;
     if (mode != null) {
-      m = switch (mode) {
-        case "train" -> Mode.TRAIN;
-        case "eval" -> Mode.EVAL;
-        default -> throw new UsageException("--mode: must be train or eval, got '" + mode + "'");
-      };
+      try {
+        m = Mode.of(mode);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--mode: " + e.getMessage());
+      }
     }
     String time = timeMode == null ? null : timeMode.realtime ? "realtime" : "fast";
     return new LoopAssembly.Overrides(seed, m, time, ticks, episodes, durationNs);

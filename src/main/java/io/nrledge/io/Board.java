@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One rig as the control loop sees it: its sensors, its actuators, its event sources and,
@@ -22,12 +23,17 @@ public interface Board {
 
   Optional<EpisodeReset> episodeReset();
 
-  /** Configures and activates every device, sensors first. Not real-time safe. */
+  /** Configures and activates every device, sensors first, every event source posting to {@code sink}. Not real-time safe. */
   default void start(EventSink sink) {
+    start(source -> sink);
+  }
+
+  /** Configures and activates every device, sensors first, each event source posting to its own sink. Not real-time safe. */
+  default void start(Function<EventSource, EventSink> sinkFor) {
     sensors().configure();
     actuators().configure();
     for (EventSource s : eventSources()) {
-      s.connect(sink);
+      s.connect(sinkFor.apply(s));
       s.configure();
     }
     sensors().activate();

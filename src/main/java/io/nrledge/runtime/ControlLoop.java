@@ -11,6 +11,7 @@ import io.nrledge.learner.Learner;
 import io.nrledge.telemetry.EpisodeStats;
 import io.nrledge.telemetry.LoopCounter;
 import io.nrledge.telemetry.LoopTelemetry;
+import io.nrledge.telemetry.RewardWindows;
 
 /**
  * The fixed-period control loop: one thread, absolute deadlines ({@code next += period}); a tick
@@ -45,8 +46,11 @@ public final class ControlLoop {
   private final EventRing events;
   private final LoopTelemetry telemetry;
   private final EpisodeStats episodeStats;
+  private final RewardWindows rewardWindows;
   private final Watchdog watchdog;
   private final boolean train;
+  private final Controller controller;
+  private final int actionCount;
 
   private final double[] raw;
   private final double[] observation;
@@ -70,9 +74,26 @@ public final class ControlLoop {
   private int slowestPhase;
   private Throwable thrown;
 
-  /** Wires the loop; checks that the devices, maps and learner agree on sizes. Not real-time safe. */
+  /** Wires a loop in train or eval mode. Not real-time safe. */
   public ControlLoop(LoopSettings settings, NanoClock clock, IdleStrategy idle, NanoClock stopwatch, Board board,
       Learner learner, ObservationMap observationMap, ActionMap actionMap, EventRing events, LoopTelemetry telemetry) {
+    this(settings, clock, idle, stopwatch, board, learner, null, observationMap, actionMap, events, telemetry);
+  }
+
+  /**
+   * Wires the loop; checks that the devices, maps and learner agree on sizes. {@code controller}
+   * chooses the actions in {@link Mode#RANDOM} and {@link Mode#REFERENCE} (null otherwise); the
+   * learner then only sizes the loop. Not real-time safe.
+   */
+  public ControlLoop(LoopSettings settings, NanoClock clock, IdleStrategy idle, NanoClock stopwatch, Board board,
+      Learner learner, Controller controller, ObservationMap observationMap, ActionMap actionMap, EventRing events,
+      LoopTelemetry telemetry) {
+    boolean fixedPolicy = settings.mode() == Mode.RANDOM || settings.mode() == Mode.REFERENCE;
+    if (fixedPolicy != (controller != null)) {
+      throw new IllegalArgumentException("a controller is needed in random and reference mode, and only there");
+    }
+    this.controller = controller;
+    this.actionCount = actionMap.actions();
     this.settings = settings;
     this.clock = clock;
     this.idle = idle;
@@ -86,6 +107,7 @@ public final class ControlLoop {
     this.events = events;
     this.telemetry = telemetry;
     this.episodeStats = telemetry.episodes();
+    this.rewardWindows = telemetry.rewardWindows();
     this.watchdog = new Watchdog(settings.maxConsecutiveOverruns(), settings.recoverAfterTicks());
     this.train = settings.mode() == Mode.TRAIN;
     requireSize("sensor channels", sensors.channels(), "observation channels", observationMap.channels());
@@ -242,7 +264,7 @@ public final class ControlLoop {
 
     final int action = chooseAction();
     final long t3 = phaseEnded(TickPhase.LEARN, t2);
-    if (action < 0) {
+    if (action < 0 || action >= actionCount) {
       fault(FaultKind.LEARNER_FAILED, TickPhase.LEARN.ordinal(), -1);
       safeTick(t0);
       return;
@@ -318,6 +340,9 @@ public final class ControlLoop {
   /** The learner's action for this tick, or −1 when it threw. */
   private int chooseAction() {
     try {
+      if (controller != null) {
+        return controller.act(observation, raw);
+      }
       return train ? learner.step(observation) : learner.act(observation);
     } catch (VirtualMachineError e) {
       throw e;
@@ -339,6 +364,7 @@ public final class ControlLoop {
   }
 
   private void tickEnded(long t0, long endNs) {
+    rewardWindows.tickEnded();
     telemetry.tickWork(tick, endNs - t0);
     telemetry.increment(LoopCounter.TICKS);
   }
@@ -396,6 +422,7 @@ public final class ControlLoop {
   private void credit(double reward, int stepsAgo) {
     episodeReturn += reward;
     episodeStats.rewardCredited(reward);
+    rewardWindows.credit(reward);
     if (train) {
       learner.reward(reward, stepsAgo);
     }

@@ -18,6 +18,7 @@ public final class LoopTelemetry {
   public static final long HIGHEST_TRACKABLE_NS = 10_000_000_000L;
   /** The first ticks of a run, whose work time is also kept apart to show cold code. */
   public static final long FIRST_TICKS = 1_000;
+  private static final int REWARD_BUCKETS = 1_000;
 
   private final String[] phaseNames;
   private final String[] faultNames;
@@ -32,6 +33,7 @@ public final class LoopTelemetry {
   private final LatencyRecorder firstTicksWork = new LatencyRecorder(HIGHEST_TRACKABLE_NS);
   private final LatencyRecorder eventLatency = new LatencyRecorder(HIGHEST_TRACKABLE_NS);
   private final EpisodeStats episodes;
+  private final RewardWindows rewardWindows = new RewardWindows(REWARD_BUCKETS);
 
   /** Not real-time safe. */
   public LoopTelemetry(String[] phaseNames, String[] faultNames, int movingAverageWindow) {
@@ -136,6 +138,11 @@ public final class LoopTelemetry {
 
   public EpisodeStats episodes() {
     return episodes;
+  }
+
+  /** Reward over the run in windows; the control thread writes it, others read it after the run. */
+  public RewardWindows rewardWindows() {
+    return rewardWindows;
   }
 
   public long get(LoopCounter counter) {

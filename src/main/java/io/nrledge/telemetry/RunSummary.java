@@ -11,6 +11,9 @@ import org.HdrHistogram.Histogram;
  * (always 0 on the virtual clock of fast mode), {@code tick_*} the work time of a tick.
  */
 public final class RunSummary {
+  /** The first and last windows of the reward rate are this fraction of the run each. */
+  public static final double RATE_WINDOW_FRACTION = 0.1;
+
   private final Map<String, Object> fields = new LinkedHashMap<>();
 
   /** Reads everything from {@code telemetry}; call once the loop and supervisor have stopped. */
@@ -30,6 +33,14 @@ public final class RunSummary {
     fields.put("best_ma100", e.bestMovingAverage());
     fields.put("last_return", e.lastReturn());
     fields.put("reward_total", e.rewardTotal());
+    RewardWindows w = telemetry.rewardWindows();
+    long recorded = w.ticks();
+    long window = (long) Math.ceil(recorded * RATE_WINDOW_FRACTION);
+    fields.put("reward_per_1k_ticks", w.ratePer1000(0, recorded));
+    fields.put("reward_rate_window_fraction", RATE_WINDOW_FRACTION);
+    fields.put("reward_rate_first_window", w.ratePer1000(0, window));
+    fields.put("reward_rate_last_window", w.ratePer1000(recorded - window, recorded));
+    fields.put("reward_rate_windows", w.windowRates((int) Math.round(1 / RATE_WINDOW_FRACTION)));
     putLatency("loop", snap.latenessNs());
     putLatency("tick", snap.tickWorkNs());
     fields.put("first_ticks_work_p99_us", snap.firstTicksWorkNs().getValueAtPercentile(99) / 1e3);
@@ -96,20 +107,57 @@ public final class RunSummary {
     return Json.object(fields) + "\n";
   }
 
-  /** A few lines for a terminal. */
+  /**
+   * Adds the events each source posted, and per hour of loop time ({@code ticks} periods), e.g.
+   * bumps and beacons per simulated hour.
+   */
+  public void putEventsBySource(Map<String, Long> counts, long periodNs) {
+    fields.put("events_by_source", counts);
+    double hours = ((Number) fields.get("ticks")).longValue() * (double) periodNs / 3.6e12;
+    Map<String, Object> perHour = new LinkedHashMap<>();
+    counts.forEach((name, n) -> perHour.put(name, hours > 0 ? n / hours : null));
+    fields.put("events_per_hour", perHour);
+  }
+
+  /** A few lines for a terminal; figures that do not apply to the run (averages of no episodes) are left out. */
   public String toText() {
     return String.format(Locale.ROOT,
-        "%s: %s after %d ticks, %d episodes (%s)%n"
-            + "  moving average %.1f (best %.1f), solved: %s%n"
-            + "  loop lateness p50 %.1f us, p99 %.1f us, max %.1f us; tick work p99 %.1f us; overruns %d%n"
+        "%s: %s after %d ticks, %d episodes (%s)%n",
+        fields.get("profile"), fields.get("stop_reason"), fields.get("ticks"), fields.get("episodes"), fields.get("mode"))
+        + learningLines()
+        + String.format(Locale.ROOT,
+        "  loop lateness p50 %.1f us, p99 %.1f us, max %.1f us; tick work p99 %.1f us; overruns %d%n"
             + "  faults %d, events %d (dropped %d), allocation %s bytes/tick, %.0f ticks/s%n",
-        fields.get("profile"), fields.get("stop_reason"), fields.get("ticks"), fields.get("episodes"), fields.get("mode"),
-        fields.get("final_ma100"), fields.get("best_ma100"), fields.get("solved"),
         fields.get("loop_p50_us"), fields.get("loop_p99_us"), fields.get("loop_max_us"), fields.get("tick_p99_us"),
         fields.get("overruns"), fields.get("faults"), fields.get("events"), fields.get("events_dropped"),
         fields.get("alloc_bytes_per_tick") == null ? "n/a" : String.format(Locale.ROOT, "%.3f", fields.get("alloc_bytes_per_tick")),
         fields.get("ticks_per_second") == null ? 0.0 : fields.get("ticks_per_second"))
         + lastFaultLine() + safeStopLine();
+  }
+
+  private String learningLines() {
+    StringBuilder b = new StringBuilder();
+    if (((Number) fields.get("episodes")).longValue() > 0) {
+      b.append(String.format(Locale.ROOT, "  moving average %s (best %s), solved: %s%n", figure(fields.get("final_ma100")),
+          figure(fields.get("best_ma100")), fields.get("solved")));
+    }
+    if (fields.get("reward_per_1k_ticks") instanceof Double rate && Double.isFinite(rate)) {
+      b.append(String.format(Locale.ROOT, "  reward per 1,000 ticks: %.2f over the run, %.2f in the first %.0f%%, %.2f in the last%n",
+          rate, (Double) fields.get("reward_rate_first_window"), 100 * RATE_WINDOW_FRACTION,
+          (Double) fields.get("reward_rate_last_window")));
+    }
+    if (fields.get("events_per_hour") instanceof Map<?, ?> perHour && !perHour.isEmpty()) {
+      b.append("  events per hour of loop time:");
+      perHour.forEach((name, n) -> b.append(' ').append(name).append(' ').append(figure(n)));
+      b.append(System.lineSeparator());
+    }
+    return b.toString();
+  }
+
+  /** A number with one decimal, or "n/a" for none (a moving average before the window filled). */
+  private static String figure(Object v) {
+    return v instanceof Double d && Double.isFinite(d) ? String.format(Locale.ROOT, "%.1f", d) : v == null ? "n/a"
+        : v instanceof Double ? "n/a" : v.toString();
   }
 
   private String lastFaultLine() {

@@ -47,7 +47,7 @@ class RunCommandTest {
     CommandRun o = CommandRun.execute("run", "--mode", "dream");
 
     assertEquals(2, o.exit());
-    assertEquals("nrl-edge: --mode: must be train or eval, got 'dream'", o.err().strip());
+    assertEquals("nrl-edge: --mode: must be one of train, eval, random or reference, got 'dream'", o.err().strip());
   }
 
   @Test
