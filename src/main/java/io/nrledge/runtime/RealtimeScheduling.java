@@ -182,20 +182,29 @@ public final class RealtimeScheduling {
 
   /** The CPUs the thread runs on afterwards, or null if the kernel refused. */
   private static CpuSet setAffinity(CpuSet cpus, List<String> warnings) {
-    CpuSet before = affinity();
     try (Memory mask = new Memory(CpuSet.MASK_BYTES)) {
       mask.write(0, cpus.toMask(), 0, CpuSet.MASK_BYTES);
       LinuxSchedCalls.sched_setaffinity(0, new NativeLong(CpuSet.MASK_BYTES), mask);
     } catch (LastErrorException e) {
       warnings.add("CPU affinity " + cpus + " refused: " + reason(e.getErrorCode())
-          + (e.getErrorCode() == EINVAL ? " (no CPU of the set is online and allowed to this process, which may use " + before + ")" : ""));
+          + (e.getErrorCode() == EINVAL ? " (no CPU of the set is online and allowed to this process, which may use "
+              + currentAffinity().map(CpuSet::toString).orElse("unknown CPUs") + ")" : ""));
       return null;
     }
-    CpuSet applied = affinity();
+    CpuSet applied = currentAffinity().orElse(cpus);
     if (!applied.equals(cpus)) {
       warnings.add("CPU affinity " + cpus + " narrowed to " + applied + " (the CPUs online and allowed to this process)");
     }
     return applied;
+  }
+
+  /** The calling thread's CPU set, empty if the kernel will not say. */
+  private static Optional<CpuSet> currentAffinity() {
+    try {
+      return Optional.of(affinity());
+    } catch (LastErrorException e) {
+      return Optional.empty();
+    }
   }
 
   private static CpuSet affinity() {
