@@ -99,10 +99,9 @@ public final class LoopBenchmark {
     long roundTicks = Math.max(1, Math.round(seconds * hz / rounds));
     Histogram executor = new Histogram(1, MAX_NS, 3);
     Histogram park = new Histogram(1, MAX_NS, 3);
-    Histogram loop = new Histogram(1, MAX_NS, 3);
     Workload executorWork = new Workload(SystemNanoClock.INSTANCE, null, settings().build());
     Workload parkWork = new Workload(SystemNanoClock.INSTANCE, null, settings().build());
-    ScheduleLateness strategy = new ScheduleLateness(idle.apply(SystemNanoClock.INSTANCE), periodNs, loop, MAX_NS);
+    IdleStrategy strategy = idle.apply(SystemNanoClock.INSTANCE);
     Workload ours = new Workload(SystemNanoClock.INSTANCE, strategy,
         settings().maxDurationNs(roundTicks * periodNs).build());
     long cpuNs = 0;
@@ -110,8 +109,9 @@ public final class LoopBenchmark {
     long allocBytes = 0;
     long allocTicks = 0;
     RealtimeScheduling.Result applied;
-    try (BusyLoad load = new BusyLoad(loadThreads)) {
-      OurLoopThread control = new OurLoopThread(ours.loop, strategy, realtime);
+    BusyLoad load = new BusyLoad(loadThreads);
+    try {
+      OurLoopThread control = new OurLoopThread(ours.loop, realtime);
       applied = control.realtime();
       for (int r = 0; r < rounds; r++) {
         scheduledExecutor(executorWork, roundTicks, executor);
@@ -126,9 +126,11 @@ public final class LoopBenchmark {
         parkLoop(parkWork, roundTicks, park);
       }
       control.close();
+    } finally {
+      load.close();
     }
     LoopTelemetry.Snapshot snap = ours.telemetry.snapshot();
-    return new Result(strategy.name(), hz, seconds, ours.telemetry.get(LoopCounter.TICKS), Latency.of(loop),
+    return new Result(strategy.name(), hz, seconds, ours.telemetry.get(LoopCounter.TICKS), Latency.of(snap.latenessNs()),
         snap.tickWorkNs().getValueAtPercentile(99) / 1e3, ours.telemetry.get(LoopCounter.OVERRUNS),
         ours.telemetry.get(LoopCounter.SKIPPED_PERIODS), 100.0 * cpuNs / wallNs,
         allocTicks > 0 ? (double) allocBytes / allocTicks : Double.NaN, Latency.of(executor), Latency.of(park),
@@ -237,7 +239,7 @@ public final class LoopBenchmark {
     private RealtimeScheduling.Result realtime;
 
     /** Starts the thread, which applies {@code request} to itself and waits for its first round. */
-    OurLoopThread(ControlLoop loop, ScheduleLateness schedule, RealtimeScheduling.Request request) {
+    OurLoopThread(ControlLoop loop, RealtimeScheduling.Request request) {
       thread = new Thread(() -> {
         realtime = RealtimeScheduling.applyToCurrentThread(request);
         AllocationMeter.currentThreadAllocatedBytes();
@@ -248,7 +250,6 @@ public final class LoopBenchmark {
           if (finished) {
             return;
           }
-          schedule.newRound();
           long cpu0 = AllocationMeter.currentThreadCpuNs();
           long alloc0 = AllocationMeter.currentThreadAllocatedBytes();
           long wall0 = System.nanoTime();

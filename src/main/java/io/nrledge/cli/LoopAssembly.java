@@ -5,6 +5,8 @@ import io.nrledge.io.sim.RoverReference;
 import io.nrledge.io.sim.SimRigs;
 import io.nrledge.learner.SplitMix64;
 import io.nrledge.runtime.Controller;
+import io.nrledge.runtime.CpuSet;
+import io.nrledge.runtime.RealtimeScheduling;
 import io.nrledge.runtime.RandomController;
 import io.nrledge.learner.CreditForm;
 import io.nrledge.learner.Learner;
@@ -52,6 +54,7 @@ final class LoopAssembly {
   final LoopSettings settings;
   final ControlLoop loop;
   final EventSourceCounts eventCounts;
+  final RealtimeScheduling.Request realtime;
 
   /** Budgets in {@code budget} replace the profile's when > 0 (or non-null for mode/time). */
   LoopAssembly(DeviceProfile profile, Overrides budget) {
@@ -89,6 +92,7 @@ final class LoopAssembly {
     DeviceProfile.Observation o = profile.observation();
     DeviceProfile.Actions a = profile.actions();
     this.eventCounts = new EventSourceCounts(board.eventSources());
+    this.realtime = fast ? RealtimeScheduling.Request.NONE : realtimeRequest(profile.loop());
     ActionMap actionMap = new ActionMap(a.table(), a.min(), a.max(), a.slewPerTick(), a.safe());
     this.loop = new ControlLoop(settings, clock, idle, SystemNanoClock.INSTANCE, board, learner,
         controller(mode, actionMap, seed), new ObservationMap(o.offset(), o.scale(), o.min(), o.max()), actionMap,
@@ -101,6 +105,18 @@ final class LoopAssembly {
    */
   static LoopAssembly simulatedTwin(DeviceProfile profile, Overrides overrides, long ticks) {
     return new LoopAssembly(profile, new Overrides(overrides.seed(), overrides.mode(), "fast", ticks, null, null));
+  }
+
+  private RealtimeScheduling.Request realtimeRequest(DeviceProfile.Loop l) {
+    CpuSet cpus = null;
+    if (l.cpuSet() != null) {
+      try {
+        cpus = CpuSet.parse(l.cpuSet());
+      } catch (IllegalArgumentException e) {
+        throw profile.error("loop.cpu-set", e.getMessage());
+      }
+    }
+    return new RealtimeScheduling.Request(l.rtPriority(), cpus, l.lockMemory());
   }
 
   /** Configures and activates the board, each event source posting through its counter into the ring. Not real-time safe. */

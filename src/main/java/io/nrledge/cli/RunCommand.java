@@ -8,6 +8,7 @@ import io.nrledge.profiles.ProfileException;
 import io.nrledge.profiles.ProfileLoader;
 import io.nrledge.runtime.ControlLoop;
 import io.nrledge.runtime.Mode;
+import io.nrledge.runtime.RealtimeScheduling;
 import io.nrledge.runtime.StopReason;
 import io.nrledge.telemetry.RunSummary;
 import io.nrledge.telemetry.Supervisor;
@@ -126,6 +127,9 @@ final class RunCommand implements Callable<Integer> {
     summary.put("safe_stop", outcome.safeStop());
     summary.put("actuators_at_exit", outcome.stopReport().appliedAtExit());
     summary.put("process_alloc_bytes_per_s", outcome.processAllocBytesPerSecond());
+    if (outcome.realtime() != null) {
+      outcome.realtime().summaryFields().forEach(summary::put);
+    }
     spec.commandLine().getOut().print(summary.toText());
     spec.commandLine().getOut().flush();
     for (String problem : outcome.stopReport().problems()) {
@@ -154,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
    * SIGTERM turned into an orderly stop, and stops the board whatever happened.
    */
   private RunOutcome runLoop(LoopAssembly a, PrintStream err, boolean statusLine) throws InterruptedException {
-    ControlThread control = new ControlThread(a.loop);
+    ControlThread control = new ControlThread(a.loop, a.realtime, err);
     long startNs = System.nanoTime();
     Board.StopReport stopReport;
     double allocRate;
@@ -173,7 +177,8 @@ final class RunCommand implements Callable<Integer> {
     }
     double wallSeconds = (System.nanoTime() - startNs) / 1e9;
     boolean safeStop = !control.isAlive() && a.loop.safeAtExit() && stopReport.safe();
-    return new RunOutcome(control.reason, control.crash, safeStop, stopReport, wallSeconds, allocRate);
+    return new RunOutcome(control.reason, control.crash, safeStop, stopReport, wallSeconds, allocRate,
+        control.realtimeApplied);
   }
 
   /**
@@ -202,17 +207,28 @@ final class RunCommand implements Callable<Integer> {
   private static final class ControlThread extends Thread {
     final CountDownLatch finished = new CountDownLatch(1);
     private final ControlLoop loop;
+    private final RealtimeScheduling.Request realtime;
+    private final PrintStream err;
+    volatile RealtimeScheduling.Result realtimeApplied;
     volatile StopReason reason;
     volatile Throwable crash;
 
-    ControlThread(ControlLoop loop) {
+    ControlThread(ControlLoop loop, RealtimeScheduling.Request realtime, PrintStream err) {
       super("nrl-control");
       this.loop = loop;
+      this.realtime = realtime;
+      this.err = err;
     }
 
+    /** Applies the real-time settings to this thread alone (one warning line per refusal), then runs the loop. */
     @Override
     public void run() {
       try {
+        if (!realtime.isEmpty()) {
+          RealtimeScheduling.Result applied = RealtimeScheduling.applyToCurrentThread(realtime);
+          applied.warnings().forEach(w -> err.println("nrl-edge: warning: " + w + "; running without it"));
+          realtimeApplied = applied;
+        }
         reason = loop.run();
       } catch (Throwable t) {
         crash = t;
@@ -251,7 +267,7 @@ final class RunCommand implements Callable<Integer> {
 
   /** How the run ended. */
   private record RunOutcome(StopReason reason, Throwable crash, boolean safeStop, Board.StopReport stopReport,
-      double wallSeconds, double processAllocBytesPerSecond) {
+      double wallSeconds, double processAllocBytesPerSecond, RealtimeScheduling.Result realtime) {
     String reasonName() {
       return crash != null ? "crashed" : reason.name().toLowerCase(Locale.ROOT);
     }

@@ -62,6 +62,7 @@ public final class Launcher {
     List<String> command = new ArrayList<String>();
     command.add(java.getPath());
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.add("--enable-native-access=ALL-UNNAMED"); // JNA, for the control thread's real-time settings
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(MAIN);
