@@ -12,7 +12,7 @@ import io.nrledge.learner.CreditForm;
 import io.nrledge.learner.Learner;
 import io.nrledge.learner.LearnerConfig;
 import io.nrledge.learner.Learners;
-import io.nrledge.learner.Rule;
+import io.nrledge.experiment.Method;
 import io.nrledge.profiles.DeviceProfile;
 import io.nrledge.runtime.ActionMap;
 import io.nrledge.runtime.ControlLoop;
@@ -174,15 +174,13 @@ final class LoopAssembly {
     System.arraycopy(hidden, 0, sizes, 1, hidden.length);
     sizes[sizes.length - 1] = p.actions().table().length;
     try {
-      return LearnerConfig.builder(sizes)
-          .rule(Rule.valueOf(l.rule().toUpperCase(java.util.Locale.ROOT).replace('-', '_')))
+      return Method.byId(l.rule()).configure(LearnerConfig.builder(sizes), l.fanOut(), l.probesPerLayer())
           .form(form(p.rewards().form()))
           .learningRate(l.learningRate())
           .sigma(l.sigma())
           .baselineRate(l.baselineRate())
           .traceDecay(l.traceDecay())
           .biases(l.biases())
-          .fanOut(l.fanOut())
           .rewardHistorySteps(l.rewardHistorySteps())
           .seed(seed)
           .build();

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "On-device noise-based reward-modulated learning for robots and single-board computers.",
-    subcommands = {RunCommand.class, BenchCommand.class, TraceCommand.class, ExperimentCommand.class})
+    subcommands = {RunCommand.class, BenchCommand.class, TraceCommand.class, ExperimentCommand.class,
+        ContinuingReportCommand.class})
 public final class Main {
   public static final int EXIT_OK = 0;
   public static final int EXIT_RUNTIME_FAILURE = 1;

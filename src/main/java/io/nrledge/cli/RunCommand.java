@@ -85,6 +85,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Run seed (learner and plant).")
   Long seed;
 
+  @ArgGroup(exclusive = false)
+  LearnerOptions learnerOptions = new LearnerOptions();
+
   @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON.")
   Path summaryJson;
 
@@ -104,7 +107,8 @@ final class RunCommand implements Callable<Integer> {
     DeviceProfile profile;
     LoopAssembly a;
     try {
-      profile = profileFile == null ? ProfileLoader.loadEmbeddedDefault() : ProfileLoader.load(profileFile);
+      profile = learnerOptions.applyTo(
+          profileFile == null ? ProfileLoader.loadEmbeddedDefault() : ProfileLoader.load(profileFile));
       a = new LoopAssembly(profile, overrides);
     } catch (ProfileException e) {
       throw new UsageException(e.getMessage());
@@ -118,6 +122,9 @@ final class RunCommand implements Callable<Integer> {
     run.put("time", a.fast ? "fast" : "realtime");
     run.put("strategy", a.idle.name());
     run.put("seed", seed != null ? seed : a.profile.run().seed());
+    run.put("rule", a.profile.learner().rule());
+    run.put("learning_rate", a.profile.learner().learningRate());
+    run.put("sigma", a.profile.learner().sigma());
     run.put("period_us", a.settings.periodNs() / 1e3);
     run.put("dry_run_ticks", dryRun.ticks());
     run.put("dry_run_ms", dryRun.millis());

@@ -52,7 +52,7 @@ public enum Method {
    * (when {@code fanOut}); per-layer probes, {@code probesPerLayer} of them, for {@code nrl-layer},
    * whose η carries the scale.
    */
-  LearnerConfig.Builder configure(LearnerConfig.Builder builder, boolean fanOut, int probesPerLayer) {
+  public LearnerConfig.Builder configure(LearnerConfig.Builder builder, boolean fanOut, int probesPerLayer) {
     builder.rule(rule).fanOut(this == NRL && fanOut);
     if (this == NRL_LAYER) {
       builder.noiseProbe(NoiseProbe.PER_LAYER).probesPerLayer(probesPerLayer);

@@ -89,12 +89,21 @@ public record DeviceProfile(
    */
   public record Episodes(int timeLimitTicks, double solvedAverage, int averageWindow) {}
 
-  /** @param rule {@code nrl}, {@code rmhl}, {@code rmhl-implicit} or {@code bp} */
+  /**
+   * @param rule {@code nrl}, {@code nrl-layer}, {@code rmhl}, {@code rmhl-implicit} or {@code bp}
+   * @param probesPerLayer {@code nrl-layer}: noise probes per layer and tick
+   */
   public record LearnerSettings(int[] hidden, String rule, double learningRate, double sigma, double baselineRate,
-      double traceDecay, boolean biases, boolean fanOut, int rewardHistorySteps) {
+      double traceDecay, boolean biases, boolean fanOut, int rewardHistorySteps, int probesPerLayer) {
     public LearnerSettings {
       hidden = hidden.clone();
     }
+  }
+
+  /** This profile with other learner settings (command-line overrides). */
+  public DeviceProfile withLearner(LearnerSettings other) {
+    return new DeviceProfile(source, name, rig, loop, observation, actions, rewards, episodes, other, watchdog, run,
+        locations);
   }
 
   public record WatchdogLimits(int maxConsecutiveOverruns, int recoverAfterTicks) {}

@@ -228,16 +228,21 @@ public final class ProfileLoader {
       throw s.errorAt("trace-decay", "the continuing form needs a decaying trace (< 1), got " + traceDecay);
     }
     DeviceProfile.LearnerSettings l = new DeviceProfile.LearnerSettings(hidden,
-        s.choice("rule", "nrl", "nrl", "rmhl", "rmhl-implicit", "bp"),
+        s.choice("rule", "nrl", "nrl", "nrl-layer", "rmhl", "rmhl-implicit", "bp"),
         s.number("learning-rate", 1e-2, 0, Double.MAX_VALUE),
         s.number("sigma", 1e-3, Double.MIN_VALUE, Double.MAX_VALUE),
         s.number("baseline-rate", 0.66, 0, 1),
         traceDecay,
         s.bool("biases", false),
         s.bool("fan-out", true),
-        (int) s.integer("reward-history-steps", 16, 1));
+        (int) s.integer("reward-history-steps", 16, 1),
+        (int) s.integer("probes-per-layer", 1, 1));
     if (l.rewardHistorySteps() > 4096) {
       throw s.errorAt("reward-history-steps", "must be 1..4096, got " + l.rewardHistorySteps());
+    }
+    if (l.probesPerLayer() > 1024 || (l.probesPerLayer() > 1 && !l.rule().equals("nrl-layer"))) {
+      throw s.errorAt("probes-per-layer", "must be 1..1024, and more than 1 only with rule nrl-layer, got "
+          + l.probesPerLayer());
     }
     s.finish();
     return l;

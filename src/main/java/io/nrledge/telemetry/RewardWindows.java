@@ -5,11 +5,14 @@ package io.nrledge.telemetry;
  * episodes to average: the control thread adds each credited reward to the current bucket and
  * closes a bucket every {@code ticksPerBucket} ticks; when all buckets are used, neighbours are
  * merged in pairs and the bucket length doubles, so any run length fits in the same preallocated
- * array with between half and all of its buckets in use. Written by the control thread only; read
+ * array with between half and all of its buckets in use. The positive rewards (gains: a beacon,
+ * not a bump) are kept apart as well, so where each reward source has one sign the rate of each
+ * can be told over time. Written by the control thread only; read
  * after it has stopped (or finished its last tick), never during the run.
  */
 public final class RewardWindows {
   private final double[] sums;
+  private final double[] gains;
   private int used;
   private long ticksPerBucket = 1;
   private long ticksInCurrent;
@@ -20,11 +23,15 @@ public final class RewardWindows {
       throw new IllegalArgumentException("buckets must be even and >= 20, got " + buckets);
     }
     this.sums = new double[buckets];
+    this.gains = new double[buckets];
   }
 
   /** Control thread: a reward credited during the current tick. Real-time safe. */
   public void credit(double reward) {
     sums[used] += reward;
+    if (reward > 0) {
+      gains[used] += reward;
+    }
   }
 
   /** Control thread: the current tick is over. Real-time safe. */
@@ -36,13 +43,18 @@ public final class RewardWindows {
     if (++used < sums.length) {
       return;
     }
-    int half = sums.length / 2;
-    for (int i = 0; i < half; i++) {
-      sums[i] = sums[2 * i] + sums[2 * i + 1];
-    }
-    java.util.Arrays.fill(sums, half, sums.length, 0.0);
-    used = half;
+    mergePairs(sums);
+    mergePairs(gains);
+    used = sums.length / 2;
     ticksPerBucket *= 2;
+  }
+
+  private static void mergePairs(double[] buckets) {
+    int half = buckets.length / 2;
+    for (int i = 0; i < half; i++) {
+      buckets[i] = buckets[2 * i] + buckets[2 * i + 1];
+    }
+    java.util.Arrays.fill(buckets, half, buckets.length, 0.0);
   }
 
   /** Ticks recorded so far. */
@@ -55,6 +67,15 @@ public final class RewardWindows {
    * a bucket cut by either end counts in proportion to its ticks inside. NaN for an empty range.
    */
   public double ratePer1000(long from, long to) {
+    return per1000(sums, from, to);
+  }
+
+  /** Like {@link #ratePer1000} for the positive rewards alone. */
+  public double gainRatePer1000(long from, long to) {
+    return per1000(gains, from, to);
+  }
+
+  private double per1000(double[] buckets, long from, long to) {
     from = Math.max(0, from);
     to = Math.min(ticks(), to);
     if (to <= from) {
@@ -66,7 +87,7 @@ public final class RewardWindows {
       long length = b < used ? ticksPerBucket : ticksInCurrent;
       long overlap = Math.min(to, start + length) - Math.max(from, start);
       if (overlap > 0) {
-        sum += sums[b] * overlap / length;
+        sum += buckets[b] * overlap / length;
       }
     }
     return 1000.0 * sum / (to - from);
@@ -74,10 +95,19 @@ public final class RewardWindows {
 
   /** Rates per 1,000 ticks over {@code n} equal consecutive windows of the run; NaN where a window is empty. */
   public double[] windowRates(int n) {
+    return windows(sums, n);
+  }
+
+  /** Like {@link #windowRates} for the positive rewards alone. */
+  public double[] gainWindowRates(int n) {
+    return windows(gains, n);
+  }
+
+  private double[] windows(double[] buckets, int n) {
     double[] rates = new double[n];
     long total = ticks();
     for (int w = 0; w < n; w++) {
-      rates[w] = ratePer1000(total * w / n, total * (w + 1) / n);
+      rates[w] = per1000(buckets, total * w / n, total * (w + 1) / n);
     }
     return rates;
   }

@@ -41,6 +41,7 @@ public final class RunSummary {
     fields.put("reward_rate_first_window", w.ratePer1000(0, window));
     fields.put("reward_rate_last_window", w.ratePer1000(recorded - window, recorded));
     fields.put("reward_rate_windows", w.windowRates((int) Math.round(1 / RATE_WINDOW_FRACTION)));
+    fields.put("reward_gain_windows", w.gainWindowRates((int) Math.round(1 / RATE_WINDOW_FRACTION)));
     putLatency("loop", snap.latenessNs());
     putLatency("tick", snap.tickWorkNs());
     fields.put("first_ticks_work_p99_us", snap.firstTicksWorkNs().getValueAtPercentile(99) / 1e3);

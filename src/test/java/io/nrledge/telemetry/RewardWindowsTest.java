@@ -63,6 +63,22 @@ class RewardWindowsTest {
   }
 
   @Test
+  void shouldKeepGainsApartFromLossesPerWindowAcrossMerges() {
+    // bumps (-1) every 10 ticks throughout; beacons (+1) every 100 ticks (between bumps) in the second half only
+    long ticks = 20 * 8192; // after the merges, the middle of the run is a bucket boundary
+    RewardWindows w = run(20, ticks, t -> (t % 10 == 0 ? -1.0 : 0.0) + (t >= ticks / 2 && t % 100 == 5 ? 1.0 : 0.0));
+
+    double[] gains = w.gainWindowRates(2);
+    double[] net = w.windowRates(2);
+
+    assertEquals(0.0, gains[0], 1e-9);
+    assertEquals(10.0, gains[1], 0.02);
+    assertEquals(-100.0, net[0], 0.02);
+    assertEquals(-90.0, net[1], 0.02);
+    assertEquals(5.0, w.gainRatePer1000(0, ticks), 0.01);
+  }
+
+  @Test
   void shouldReportNaNForAnEmptyRun() {
     RewardWindows w = new RewardWindows(20);
     assertTrue(Double.isNaN(w.ratePer1000(0, 10)));
