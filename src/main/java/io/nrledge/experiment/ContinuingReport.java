@@ -102,8 +102,8 @@ public final class ContinuingReport {
     s.append("| group | seeds | reward/1k ticks, first 10 % | reward/1k ticks, last 10 % | mean of last 10 % | ")
         .append(gain).append("/h, last 10 % | ").append(loss).append("/h, last 10 % | ")
         .append(gain).append("/h, whole run | last > first | last > ").append(baseline == null ? "baseline" : baseline)
-        .append(" | passes ").append(baseline == null ? "baseline" : baseline).append(" clearly from |\n");
-    s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        .append(" | passes ").append(baseline == null ? "baseline" : baseline).append(" clearly from | wall s (median) |\n");
+    s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Map.Entry<String, List<ContinuingRun>> g : groups.entrySet()) {
       List<ContinuingRun> runs = g.getValue();
       int last = runs.get(0).windows() - 1;
@@ -120,9 +120,15 @@ public final class ContinuingReport {
           .append(" | ").append(improved).append("/").append(runs.size())
           .append(" | ").append(baseline == null || g.getKey().equals(baseline) ? "–" : above[0] + "/" + above[1])
           .append(" | ").append(Double.isNaN(passes) ? "–" : String.format(Locale.ROOT, "%.1f h", passes))
+          .append(" | ").append(String.format(Locale.ROOT, "%.1f", median(runs, ContinuingRun::wallSeconds)))
           .append(" |\n");
     }
     return s.toString();
+  }
+
+  private static double median(List<ContinuingRun> runs, java.util.function.ToDoubleFunction<ContinuingRun> f) {
+    double[] v = runs.stream().mapToDouble(f).sorted().toArray();
+    return SeedBand.median(v, v.length);
   }
 
   private static double wholeRunGainPerHour(ContinuingRun r) {

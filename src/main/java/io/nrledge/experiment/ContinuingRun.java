@@ -10,9 +10,10 @@ import java.util.Map;
  * simulated hours the run covered. Never used on a control thread.
  *
  * @param gainWindows positive reward per 1,000 ticks per window; null when the summary has none
+ * @param wallSeconds the run's wall-clock time, NaN when unknown
  */
 public record ContinuingRun(String group, long seed, double rateFirst, double rateLast, double[] rateWindows,
-    double[] gainWindows, double ticksPerHour, double hours) {
+    double[] gainWindows, double ticksPerHour, double hours, double wallSeconds) {
 
   /** Reads a parsed summary; throws {@link IllegalArgumentException} naming a missing field. */
   public static ContinuingRun of(String group, Map<String, Object> summary) {
@@ -22,7 +23,8 @@ public record ContinuingRun(String group, long seed, double rateFirst, double ra
         number(summary, "reward_rate_last_window").doubleValue(),
         numbers(summary, "reward_rate_windows"),
         summary.get("reward_gain_windows") == null ? null : numbers(summary, "reward_gain_windows"),
-        ticksPerHour, number(summary, "ticks").doubleValue() / ticksPerHour);
+        ticksPerHour, number(summary, "ticks").doubleValue() / ticksPerHour,
+        summary.get("wall_seconds") instanceof Number n ? n.doubleValue() : Double.NaN);
   }
 
   public int windows() {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ContinuingReportTest {
   /** 72,000 ticks per hour (50 ms); 10 windows over 10 hours. */
   private static ContinuingRun run(String group, long seed, double[] rates, double[] gains) {
-    return new ContinuingRun(group, seed, rates[0], rates[rates.length - 1], rates, gains, 72_000, 10);
+    return new ContinuingRun(group, seed, rates[0], rates[rates.length - 1], rates, gains, 72_000, 10, 1.0);
   }
 
   private static double[] constant(double v) {
