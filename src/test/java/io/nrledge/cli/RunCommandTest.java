@@ -51,6 +51,29 @@ class RunCommandTest {
   }
 
   @Test
+  void shouldRejectBadLearnerOverridesWithOneLineNamingTheOptionAndExitTwo() {
+    assertEquals("nrl-edge: --rule: unknown rule 'sgd' (nrl, nrl-layer, rmhl, rmhl-implicit, bp)",
+        CommandRun.execute("run", "--rule", "sgd").err().strip());
+    assertEquals("nrl-edge: --sigma: must be a finite number > 0, got 0.0",
+        CommandRun.execute("run", "--sigma", "0").err().strip());
+    assertEquals("nrl-edge: --probes: only rule nrl-layer probes more than once, the rule is nrl",
+        CommandRun.execute("run", "--probes", "4").err().strip());
+    assertEquals(2, CommandRun.execute("run", "--lr", "-1").exit());
+  }
+
+  @Test
+  void shouldRunAnotherRuleThanTheProfilesWithoutEditingIt(@TempDir Path dir) throws Exception {
+    Path json = dir.resolve("summary.json");
+
+    CommandRun o = CommandRun.execute("run", "--rule", "nrl-layer", "--probes", "4", "--lr", "0.05", "--ticks", "2000",
+        "--status", "never", "--summary-json", json.toString());
+
+    assertEquals(0, o.exit(), o.err());
+    String s = Files.readString(json);
+    assertTrue(s.contains("\"rule\":\"nrl-layer\",\"learning_rate\":0.05,"), s);
+  }
+
+  @Test
   void shouldRejectAMissingProfileWithExitTwo() {
     CommandRun o = CommandRun.execute("run", "--profile", "no/such/file.yaml");
 

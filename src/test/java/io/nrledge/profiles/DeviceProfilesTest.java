@@ -91,6 +91,16 @@ class DeviceProfilesTest {
   }
 
   @Test
+  void shouldReadPerLayerProbesOnlyForNrlLayer() {
+    DeviceProfile p = ProfileLoader.parse("p.yaml", MINIMAL.replace("  rule: nrl", "  rule: nrl-layer\n  probes-per-layer: 8"));
+    assertEquals("nrl-layer", p.learner().rule());
+    assertEquals(8, p.learner().probesPerLayer());
+    assertEquals(1, ProfileLoader.parse("p.yaml", MINIMAL).learner().probesPerLayer());
+    assertEquals("p.yaml:14:21: learner.probes-per-layer: must be 1..1024, and more than 1 only with rule nrl-layer, got 8",
+        error(MINIMAL.replace("  rule: nrl", "  rule: nrl\n  probes-per-layer: 8")));
+  }
+
+  @Test
   void shouldRejectAContinuingTaskWithoutADecayingTrace() {
     String continuing = MINIMAL.replace("form: episodic", "form: continuing").replace("  rule: nrl", "  rule: nrl\n  trace-decay: 1.0");
     assertTrue(error(continuing).endsWith("learner.trace-decay: the continuing form needs a decaying trace (< 1), got 1.0"));
