@@ -68,6 +68,7 @@ public final class RatePlot {
     }
     LogAxis gainAxis = new LogAxis(gain + " per hour (log)");
     gainAxis.setSmallestValue(LOG_FLOOR);
+    gainAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0)); // one label per power of ten
     gainAxis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.#"));
     XYPlot top = new XYPlot(rates, null, rateAxis, renderer(rates.getSeriesCount(), true));
     XYPlot bottom = new XYPlot(gains, null, gainAxis, renderer(gains.getSeriesCount(), false));
