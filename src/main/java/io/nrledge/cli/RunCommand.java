@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Run seed (learner and plant).")
   Long seed;
 
-  @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON.")
+  @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON to this regular file; checked before the run starts.")
   Path summaryJson;
 
   @Option(names = "--status", paramLabel = "WHEN", defaultValue = "auto",
@@ -75,6 +75,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutputPaths.checkWritableFile("--summary-json", summaryJson);
     LoopAssembly.Overrides overrides = overrides();
     boolean statusLine = switch (status) {
       case "auto" -> System.console() != null;
