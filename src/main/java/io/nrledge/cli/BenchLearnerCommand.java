@@ -81,7 +81,7 @@ final class BenchLearnerCommand implements Callable<Integer> {
       }
     }
     for (Rule rule : RULES) {
-      OptionVerdict.of(Map.of(), "--nets: '" + text + "'",
+      OptionVerdict.of(Map.of("layers", "--nets: '" + text + "'"), "--nets: '" + text + "'",
           () -> LearnerConfig.builder(sizes).rule(rule).form(CreditForm.EPISODIC).build());
     }
     return sizes;

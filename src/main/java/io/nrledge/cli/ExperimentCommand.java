@@ -4,6 +4,7 @@ import io.nrledge.experiment.CurvePlot;
 import io.nrledge.experiment.Experiment;
 import io.nrledge.experiment.ExperimentPlan;
 import io.nrledge.experiment.Method;
+import io.nrledge.experiment.ResultFiles;
 import io.nrledge.experiment.ResultJournal;
 import io.nrledge.experiment.RunResult;
 import io.nrledge.experiment.RunSpec;
@@ -11,7 +12,9 @@ import io.nrledge.experiment.Setting;
 import io.nrledge.experiment.SummaryTable;
 import io.nrledge.experiment.Task;
 import io.nrledge.experiment.TaskDefaults;
+import io.nrledge.learner.LearnerConfig;
 import io.nrledge.learner.NoiseKind;
+import io.nrledge.learner.NoiseProbe;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -63,7 +66,7 @@ import picocli.CommandLine.Spec;
       "abandoned, finished ones are kept, status becomes interrupted and the exit code is",
       "130 (SIGINT) or 143 (SIGTERM); --resume then runs only the missing runs.",
       "Limits: hidden widths 1..65536, at most 16 hidden layers and 4000000 parameters;",
-      "--lr in (0, 10], --sigma in (0, 10], --probes 1..1024.",
+      "--lr in (0, 1e6], --sigma in (0, 10], --probes 1..1024.",
       "Exit codes: 0 complete, 1 a run failed, 2 bad options, 130/143 interrupted.",
       ""
     })
@@ -237,6 +240,9 @@ final class ExperimentCommand implements Callable<Integer> {
       throw new UsageException("--stop-when-solved: reaching has no solved threshold");
     }
     int probesPerLayer = probes == null ? TaskDefaults.PROBES_PER_LAYER : positiveInt("--probes", probes);
+    // checked even when no rule uses it, by the learner's own limit
+    OptionVerdict.of(LEARNER_OPTIONS, "--probes", () -> LearnerConfig.builder(1, 2)
+        .noiseProbe(NoiseProbe.PER_LAYER).probesPerLayer(probesPerLayer).build());
     List<Method> methods = parseMethods();
     return new ExperimentPlan(parsedTask, corrected, methods, parseSeeds(),
         hidden == null ? TaskDefaults.hidden() : parseHidden(), parseLearningRates(methods),
@@ -384,6 +390,9 @@ final class ExperimentCommand implements Callable<Integer> {
       dir = Path.of(out);
     } catch (InvalidPathException e) {
       throw new UsageException("--out: '" + out + "' is not a valid path");
+    }
+    if (resume && !Files.isRegularFile(dir.resolve(ResultFiles.CONFIG_JSON))) {
+      throw new UsageException("--resume: no experiment to resume in '" + out + "' (no " + ResultFiles.CONFIG_JSON + ")");
     }
     if (!out.isEmpty() && !force && !resume && isNonEmptyFolder(dir)) {
       throw new UsageException("--out: '" + out + "' is not empty (add --force to overwrite, --resume to finish it)");

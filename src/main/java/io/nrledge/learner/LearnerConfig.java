@@ -64,8 +64,11 @@ public record LearnerConfig(
    * RMHL and BP, episodic and continuing, on a 4-1000-1000-1000-2 net.
    */
   public static final int BYTES_PER_PARAMETER = 24;
-  /** Largest η accepted: the paper's rates are 1e-3 to 1e-1; beyond 10 every update overshoots. */
-  public static final double MAX_LEARNING_RATE = 10;
+  /**
+   * Largest η accepted: NRL and BP use 1e-3 to 1e-1, RMHL up to 1e4 (its update is scaled by the
+   * noise, σ = 1e-3); 1e6 leaves two decades of room above that and refuses absurd values.
+   */
+  public static final double MAX_LEARNING_RATE = 1e6;
   /** Largest σ accepted: the paper's σ is 1e-3; beyond 10 the noise swamps every pre-activation. */
   public static final double MAX_SIGMA = 10;
   /** Longest reward history of the continuing form. */
