@@ -65,8 +65,10 @@ import picocli.CommandLine.Spec;
       "rewritten in run order. On SIGINT/SIGTERM no new run starts, running ones are",
       "abandoned, finished ones are kept, status becomes interrupted and the exit code is",
       "130 (SIGINT) or 143 (SIGTERM); --resume then runs only the missing runs.",
-      "Limits: hidden widths 1..65536, at most 16 hidden layers and 4000000 parameters;",
-      "--lr in (0, 1e6], --sigma in (0, 10], --probes 1..1024.",
+      "Limits: hidden widths 1.." + LearnerConfig.MAX_LAYER_WIDTH + ", at most " + LearnerConfig.MAX_HIDDEN_LAYERS
+          + " hidden layers and " + LearnerConfig.MAX_PARAMETERS + " parameters;",
+      "--lr in (0, " + LearnerConfig.MAX_LEARNING_RATE + "], --sigma in (0, " + LearnerConfig.MAX_SIGMA
+          + "], --probes 1.." + LearnerConfig.MAX_PROBES_PER_LAYER + ".",
       "Exit codes: 0 complete, 1 a run failed, 2 bad options, 130/143 interrupted.",
       ""
     })

@@ -71,6 +71,8 @@ public record LearnerConfig(
   public static final double MAX_LEARNING_RATE = 1e6;
   /** Largest σ accepted: the paper's σ is 1e-3; beyond 10 the noise swamps every pre-activation. */
   public static final double MAX_SIGMA = 10;
+  /** Most noise probes per layer and step ({@link NoiseProbe#PER_LAYER}). */
+  public static final int MAX_PROBES_PER_LAYER = 1024;
   /** Longest reward history of the continuing form. */
   public static final int MAX_REWARD_HISTORY_STEPS = 4096;
 
@@ -142,8 +144,8 @@ public record LearnerConfig(
     if (rewardHistorySteps < 1 || rewardHistorySteps > MAX_REWARD_HISTORY_STEPS) {
       throw bad("reward-history-steps", "must be 1.." + MAX_REWARD_HISTORY_STEPS + ", got " + rewardHistorySteps);
     }
-    if (probesPerLayer < 1 || probesPerLayer > 1024) {
-      throw bad("probes-per-layer", "must be 1..1024, got " + probesPerLayer);
+    if (probesPerLayer < 1 || probesPerLayer > MAX_PROBES_PER_LAYER) {
+      throw bad("probes-per-layer", "must be 1.." + MAX_PROBES_PER_LAYER + ", got " + probesPerLayer);
     }
     if (probesPerLayer > 1 && noiseProbe != NoiseProbe.PER_LAYER) {
       throw bad("probes-per-layer", "more than one probe needs noise-probe PER_LAYER");

@@ -27,7 +27,7 @@ import net.jqwik.api.statistics.Statistics;
  * {@link ProfileSettings}): each must either load or fail with one {@link ProfileException} line
  * naming the file, never with any other exception or error.
  */
-class ProfileMutationProperties {
+class ProfileMutationPropertyTest {
   private static final Path PROJECT = Path.of(System.getProperty("nrledge.projectDir", "."));
   /** Pieces that YAML, our number parser and our limits care about. */
   private static final List<String> TOKENS = List.of("[", "]", "{", "}", ":", ": ", "- ", ",", "\n", "\n  ", "  ", "#",
