@@ -37,7 +37,8 @@ final class OutputPaths {
       if (!Files.isRegularFile(path)) {
         throw new UsageException(option + ": " + shown + " is not a regular file (a device, pipe or socket)");
       }
-      try (FileChannel probe = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      try {
+        FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND).close();
         return;
       } catch (IOException e) {
         throw new UsageException(option + ": cannot write " + shown + ": " + reason(e));

@@ -45,8 +45,8 @@ public final class ProfileLoader {
     Map<String, String> locations = new HashMap<>();
     YamlSection top = new YamlSection(source, "", root, locations);
     String name = top.string("name");
-    if (name.isBlank() || name.length() > 200) {
-      throw top.errorAt("name", "must be 1..200 characters, not blank");
+    if (name.isBlank() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
+      throw top.errorAt("name", "must be 1..200 characters, not blank, no control characters");
     }
 
     YamlSection rigS = top.section("rig");

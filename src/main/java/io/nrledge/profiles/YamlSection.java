@@ -254,8 +254,12 @@ final class YamlSection {
   }
 
   ProfileException error(Node at, String key, String message) {
-    return new ProfileException(where(at) + ": " + key + ": " + message);
+    String shown = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
+    return new ProfileException(where(at) + ": " + key + ": " + shown.replace('\n', ' ').replace('\r', ' '));
   }
+
+  /** Longest message shown: a value echoed back (up to 1 MiB of it) is cut here. */
+  private static final int MAX_MESSAGE = 200;
 
   private String where(Node at) {
     return at.getStartMark().map(m -> YamlDocument.position(source, m)).orElse(source);

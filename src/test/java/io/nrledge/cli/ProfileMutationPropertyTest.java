@@ -33,9 +33,14 @@ class ProfileMutationPropertyTest {
   private static final List<String> TOKENS = List.of("[", "]", "{", "}", ":", ": ", "- ", ",", "\n", "\n  ", "  ", "#",
       "!foo ", "!!str ", "&a ", "*a", "'", "\"", "|", ">", "%", "@", "`", "\t", "~", "null", ".inf", "-.inf", ".nan",
       "NaN", "1e308", "-1e308", "0", "-1", "2147483648", "99999999999999999999", "1ns", "10s", "1h", "4096", "[[[[[[",
-      "]]]]]]", "\u00e9", "\u0000", "\uFEFF", "\uD83D\uDE00", "true", "yes", "x: 1", "hidden: []");
+      "]]]]]]", "\u00e9", "\u0000", "\uFEFF", "\uD83D\uDE00", "true", "yes", "x: 1", "hidden: []", "1e-300", "0.5",
+      "1000001", "100000", "5", "[]", "[0]", "[4096, 4096, 4096]", "[.inf, 1, 1, 1]", "[1, 2, 3, 4, 5]", "[[1], [2]]",
+      "''", "150us", "0ns", "20s", "continuing", "rover");
 
-  /** One edit: {@code kind} 0 insert a token, 1 delete a span, 2 replace a span by a token, 3 duplicate a line, 4 drop a line. */
+  /**
+   * One edit: {@code kind} 0 insert a token, 1 delete a span, 2 replace a span by a token, 3
+   * duplicate a line, 4 drop a line, 5 and 6 replace the value of a {@code key: value} line by a token.
+   */
   record Mutation(int kind, double where, int token, int length) {
     String apply(String text) {
       int at = (int) (where * text.length());
@@ -45,6 +50,15 @@ class ProfileMutationPropertyTest {
         case 0 -> text.substring(0, at) + piece + text.substring(at);
         case 1 -> text.substring(0, at) + text.substring(end);
         case 2 -> text.substring(0, at) + piece + text.substring(end);
+        case 5, 6 -> {
+          int colon = text.indexOf(": ", at);
+          if (colon < 0) {
+            yield text;
+          }
+          int lineEnd = text.indexOf('\n', colon);
+          lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+          yield text.substring(0, colon + 2) + piece + text.substring(lineEnd);
+        }
         default -> {
           int lineStart = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
           int lineEnd = text.indexOf('\n', at);
@@ -95,7 +109,7 @@ class ProfileMutationPropertyTest {
   @Provide
   Arbitrary<List<Mutation>> mutations() {
     Arbitrary<Mutation> one = Combinators.combine(
-        Arbitraries.integers().between(0, 4),
+        Arbitraries.integers().between(0, 6),
         Arbitraries.doubles().between(0, 1).filter(d -> d < 1),
         Arbitraries.integers().between(0, TOKENS.size() - 1),
         Arbitraries.integers().between(0, 40)).as(Mutation::new);
