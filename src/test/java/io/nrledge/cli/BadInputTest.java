@@ -61,6 +61,15 @@ class BadInputTest {
     }
     c.add(profile("600 nested block maps", write(block.toString()), "yaml: nested more than 16 levels"));
     c.add(profile("a custom tag", mutate("name: sim-cartpole", "name: !foo sim-cartpole"), "tags such as '!foo'"));
+    StringBuilder laughs = new StringBuilder("name: x\nl0: &l0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n");
+    for (int i = 1; i < 9; i++) {
+      laughs.append("l").append(i).append(": &l").append(i).append(" [").append(("*l" + (i - 1) + ", ").repeat(9))
+          .append("*l").append(i - 1).append("]\n");
+    }
+    c.add(profile("a billion laughs of aliases", write(laughs.toString()), "yaml: "));
+    c.add(profile("two documents", write("name: x\n---\nname: y\n"), "yaml: "));
+    c.add(profile("a 500,000-digit seed", mutate("seed: 1", "seed: " + "9".repeat(500_000)), "run.seed: must be a whole number"));
+    c.add(profile("a name with a newline", mutate("name: sim-cartpole", "name: \"a\\nb\""), "name: must be 1..200 characters"));
     c.add(profile("/dev/zero", "/dev/zero", "/dev/zero: cannot read: not a regular file"));
     c.add(profile("a FIFO", fifo(), "cannot read: not a regular file"));
     c.add(profile("a file over 1 MiB", write("# " + "x".repeat(1 << 20) + "\nname: x\n"), "over the limit of 1048576 bytes"));
@@ -147,6 +156,7 @@ class BadInputTest {
     List<String> lines = run.errLines();
     assertEquals(1, lines.size(), "exactly one line: " + run.err());
     assertTrue(lines.get(0).startsWith("nrl-edge: "), lines.get(0));
+    assertTrue(lines.get(0).length() < 600, "a short line: " + lines.get(0).length() + " characters");
     assertTrue(lines.get(0).contains(c.names()), "'" + c.names() + "' in: " + lines.get(0));
     assertTrue(lines.get(0).contains(c.reason()), "'" + c.reason() + "' in: " + lines.get(0));
     assertFalse(run.err().contains("Exception") || run.err().contains("\tat ") || run.err().contains("Error"), run.err());
