@@ -41,8 +41,14 @@ final class YamlDocument {
       throw e;
     } catch (MarkedYamlEngineException e) {
       String at = e.getProblemMark().map(m -> position(source, m)).orElse(source);
-      throw new ProfileException(at + ": yaml: " + firstLine(e.getProblem()));
-    } catch (RuntimeException | StackOverflowError e) {
+      String context = e.getContext() == null ? "" : firstLine(e.getContext()) + ", ";
+      throw new ProfileException(at + ": yaml: " + context + firstLine(e.getProblem()));
+    } catch (RuntimeException e) {
+      if (String.valueOf(e.getMessage()).startsWith("Number of aliases")) {
+        throw new ProfileException(source + ": yaml: more than " + MAX_ALIASES + " aliases (*name) of lists or mappings");
+      }
+      throw new ProfileException(source + ": yaml: unreadable (" + firstLine(e.getMessage()) + ")");
+    } catch (StackOverflowError e) {
       throw new ProfileException(source + ": yaml: unreadable (" + firstLine(e.getMessage()) + ")");
     }
   }
