@@ -10,7 +10,11 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /**
  * Reads a device profile (YAML) into a validated {@link DeviceProfile}. Every problem is one
  * {@link ProfileException} line, {@code FILE:LINE:COL: key: message}; unknown keys are errors.
- * The format, key by key, is documented in {@code device-profiles/README.md}.
+ * The file is read bounded ({@link ProfileText}) and parsed within limits ({@link YamlDocument});
+ * this class checks types and the limits only a profile has. Limits owned by the learner and the
+ * loop are checked by their owners, and reported at these keys by the caller (the cli's
+ * {@code ProfileSettings}); this class must not repeat them. The format and every limit, key by
+ * key, are documented in {@code device-profiles/README.md}.
  */
 public final class ProfileLoader {
   /** The profile bundled in the jar, used by {@code run} without {@code --profile}. */
