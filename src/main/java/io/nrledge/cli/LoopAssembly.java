@@ -8,11 +8,9 @@ import io.nrledge.runtime.Controller;
 import io.nrledge.runtime.CpuSet;
 import io.nrledge.runtime.RealtimeScheduling;
 import io.nrledge.runtime.RandomController;
-import io.nrledge.learner.CreditForm;
 import io.nrledge.learner.Learner;
 import io.nrledge.learner.LearnerConfig;
 import io.nrledge.learner.Learners;
-import io.nrledge.learner.Rule;
 import io.nrledge.profiles.DeviceProfile;
 import io.nrledge.runtime.ActionMap;
 import io.nrledge.runtime.ControlLoop;
@@ -69,25 +67,15 @@ final class LoopAssembly {
       this.clock = SystemNanoClock.INSTANCE;
       this.idle = idleStrategy(profile.loop().idle(), profile.loop().spinNs(), clock);
     }
+    LearnerConfig learnerConfig = ProfileSettings.learner(profile, seed);
+    this.settings = ProfileSettings.loop(profile, budget);
     DeviceProfile.Rig rig = profile.rig();
     this.board = SimRigs.create(rig.type(), rig.rewardEvents(), rig.bumpReward(), rig.beaconReward(),
         SplitMix64.mix(seed ^ 0x5EEDL), clock);
     requireChannels("observation.channels", profile.observation().channels(), board.sensors().channels(), "sensor");
     requireChannels("actions.table", profile.actions().channels(), board.actuators().channels(), "actuator");
-    this.learner = Learners.create(learnerConfig(profile, seed));
-    Mode mode = budget.mode() != null ? budget.mode() : Mode.valueOf(profile.run().mode().toUpperCase(java.util.Locale.ROOT));
+    this.learner = Learners.create(learnerConfig);
     DeviceProfile.Episodes ep = profile.episodes();
-    DeviceProfile.Run run = profile.run();
-    this.settings = LoopSettings.builder(profile.loop().periodNs())
-        .mode(mode)
-        .rewards(profile.rewards().perTick(), profile.rewards().terminal(), ep.timeLimitTicks())
-        .solvedAverage(ep.solvedAverage())
-        .maxTicks(budget.maxTicks() != null ? budget.maxTicks() : run.maxTicks())
-        .maxEpisodes(budget.maxEpisodes() != null ? budget.maxEpisodes() : run.maxEpisodes())
-        .maxDurationNs(budget.maxDurationNs() != null ? budget.maxDurationNs() : run.maxDurationNs())
-        .watchdog(profile.watchdog().maxConsecutiveOverruns(), profile.watchdog().recoverAfterTicks())
-        .warmupTicks(run.warmupTicks())
-        .build();
     this.telemetry = new LoopTelemetry(TickPhase.labels(), FaultKind.labels(), ep.averageWindow());
     DeviceProfile.Observation o = profile.observation();
     DeviceProfile.Actions a = profile.actions();
@@ -95,7 +83,7 @@ final class LoopAssembly {
     this.realtime = fast ? RealtimeScheduling.Request.NONE : realtimeRequest(profile.loop());
     ActionMap actionMap = new ActionMap(a.table(), a.min(), a.max(), a.slewPerTick(), a.safe());
     this.loop = new ControlLoop(settings, clock, idle, SystemNanoClock.INSTANCE, board, learner,
-        controller(mode, actionMap, seed), new ObservationMap(o.offset(), o.scale(), o.min(), o.max()), actionMap,
+        controller(settings.mode(), actionMap, seed), new ObservationMap(o.offset(), o.scale(), o.min(), o.max()), actionMap,
         events, telemetry);
   }
 
@@ -164,34 +152,5 @@ final class LoopAssembly {
       case "park-spin" -> new ParkSpinIdle(clock, spinNs);
       default -> throw new UsageException("unknown idle strategy '" + name + "' (park-spin, spin, park)");
     };
-  }
-
-  private LearnerConfig learnerConfig(DeviceProfile p, long seed) {
-    DeviceProfile.LearnerSettings l = p.learner();
-    int[] hidden = l.hidden();
-    int[] sizes = new int[hidden.length + 2];
-    sizes[0] = p.observation().channels();
-    System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-    sizes[sizes.length - 1] = p.actions().table().length;
-    try {
-      return LearnerConfig.builder(sizes)
-          .rule(Rule.valueOf(l.rule().toUpperCase(java.util.Locale.ROOT).replace('-', '_')))
-          .form(form(p.rewards().form()))
-          .learningRate(l.learningRate())
-          .sigma(l.sigma())
-          .baselineRate(l.baselineRate())
-          .traceDecay(l.traceDecay())
-          .biases(l.biases())
-          .fanOut(l.fanOut())
-          .rewardHistorySteps(l.rewardHistorySteps())
-          .seed(seed)
-          .build();
-    } catch (IllegalArgumentException e) {
-      throw p.error("learner", e.getMessage());
-    }
-  }
-
-  private static CreditForm form(String name) {
-    return CreditForm.valueOf(name.toUpperCase(java.util.Locale.ROOT));
   }
 }

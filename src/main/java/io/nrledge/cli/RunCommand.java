@@ -53,16 +53,17 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--profile", paramLabel = "FILE", description = "Device profile (YAML); default: the embedded sim-cartpole.")
+  @Option(names = "--profile", paramLabel = "FILE", description = "Device profile (YAML, a regular UTF-8 file up to 1 MiB; limits in"
+      + " device-profiles/README.md); default: the embedded sim-cartpole.")
   Path profileFile;
 
-  @Option(names = "--ticks", paramLabel = "N", description = "Stop after N ticks.")
+  @Option(names = "--ticks", paramLabel = "N", description = "Stop after N ticks (N >= 1).")
   Long ticks;
 
-  @Option(names = "--episodes", paramLabel = "N", description = "Stop after N episodes.")
+  @Option(names = "--episodes", paramLabel = "N", description = "Stop after N episodes (N >= 1).")
   Long episodes;
 
-  @Option(names = "--duration", paramLabel = "D", description = "Stop after D of wall-clock time (e.g. 30s, 5m).")
+  @Option(names = "--duration", paramLabel = "D", description = "Stop after D (> 0) of wall-clock time (e.g. 30s, 5m).")
   String duration;
 
   @ArgGroup(exclusive = true)
@@ -85,7 +86,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Run seed (learner and plant).")
   Long seed;
 
-  @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON.")
+  @Option(names = "--summary-json", paramLabel = "FILE",
+      description = "Also write the summary as JSON to this regular file; checked before the run starts.")
   Path summaryJson;
 
   @Option(names = "--status", paramLabel = "WHEN", defaultValue = "auto",
@@ -94,6 +96,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutputPaths.checkWritableFile("--summary-json", summaryJson);
     LoopAssembly.Overrides overrides = overrides();
     boolean statusLine = switch (status) {
       case "auto" -> System.console() != null;
