@@ -2,6 +2,7 @@ package io.nrledge.cli;
 
 import io.nrledge.bench.LoopBenchmark;
 import io.nrledge.runtime.CpuSet;
+import io.nrledge.runtime.IdleStrategies;
 import io.nrledge.runtime.LoopSettings;
 import io.nrledge.runtime.ParkSpinIdle;
 import io.nrledge.runtime.RealtimeScheduling;
@@ -46,12 +47,12 @@ final class BenchLoopCommand implements Callable<Integer> {
   double seconds;
 
   @Option(names = "--strategy", description = "Our idle strategy: park-spin, spin or park (default: ${DEFAULT-VALUE}).",
-      defaultValue = "park-spin")
+      defaultValue = IdleStrategies.DEFAULT)
   String strategy;
 
   @Option(names = "--spin-us",
       description = "park-spin: spin this long before each deadline, shorter than the period (default: ${DEFAULT-VALUE}).",
-      defaultValue = "150")
+      defaultValue = "" + ParkSpinIdle.DEFAULT_SPIN_NS / 1000)
   long spinUs;
 
   @Option(names = "--load", paramLabel = "N",
@@ -84,21 +85,23 @@ final class BenchLoopCommand implements Callable<Integer> {
       throw new UsageException(String.format(Locale.ROOT, "--seconds: must be in [%s, %s] (at least %d ticks at"
           + " --hz %d), got %s", minSeconds, MAX_SECONDS, MIN_TICKS, hz, seconds));
     }
-    if (!strategy.equals("park-spin") && !strategy.equals("spin") && !strategy.equals("park")) {
-      throw new UsageException("--strategy: must be park-spin, spin or park, got '" + strategy + "'");
+    try {
+      IdleStrategies.check(strategy);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--strategy: " + e.getMessage().substring("idle: ".length()));
     }
     if (load < 0 || load > MAX_LOAD) {
       throw new UsageException("--load: must be 0.." + MAX_LOAD + ", got " + load);
     }
     long spinNs = spinUs > Long.MAX_VALUE / 1000 || spinUs < 0 ? -1 : spinUs * 1000;
-    if (strategy.equals("park-spin")) {
+    if (strategy.equals(IdleStrategies.PARK_SPIN)) {
       OptionVerdict.of(Map.of("spin", "--spin-us"), "--spin-us", () -> {
         ParkSpinIdle.checkSpin(spinNs, periodNs);
         return null;
       });
     }
     RealtimeScheduling.Request realtime = realtimeRequest();
-    LoopBenchmark.Result r = new LoopBenchmark(hz, seconds, clock -> LoopAssembly.idleStrategy(strategy, spinNs, clock),
+    LoopBenchmark.Result r = new LoopBenchmark(hz, seconds, clock -> IdleStrategies.create(strategy, spinNs, clock),
         load, realtime).run();
     PrintWriter err = spec.commandLine().getErr();
     r.realtime().warnings().forEach(w -> err.println("warning: " + w));

@@ -5,7 +5,6 @@ import io.nrledge.io.sim.RoverReference;
 import io.nrledge.io.sim.SimRigs;
 import io.nrledge.learner.SplitMix64;
 import io.nrledge.runtime.Controller;
-import io.nrledge.runtime.CpuSet;
 import io.nrledge.runtime.RealtimeScheduling;
 import io.nrledge.runtime.RandomController;
 import io.nrledge.learner.Learner;
@@ -17,14 +16,12 @@ import io.nrledge.runtime.ControlLoop;
 import io.nrledge.runtime.EventRing;
 import io.nrledge.runtime.EventSourceCounts;
 import io.nrledge.runtime.FaultKind;
+import io.nrledge.runtime.IdleStrategies;
 import io.nrledge.runtime.IdleStrategy;
 import io.nrledge.runtime.LoopSettings;
 import io.nrledge.io.ManualNanoClock;
 import io.nrledge.runtime.Mode;
 import io.nrledge.io.NanoClock;
-import io.nrledge.runtime.ParkIdle;
-import io.nrledge.runtime.ParkSpinIdle;
-import io.nrledge.runtime.SpinIdle;
 import io.nrledge.io.SystemNanoClock;
 import io.nrledge.runtime.TickPhase;
 import io.nrledge.runtime.ObservationMap;
@@ -65,7 +62,7 @@ final class LoopAssembly {
       this.idle = new VirtualTimeIdle(virtual);
     } else {
       this.clock = SystemNanoClock.INSTANCE;
-      this.idle = idleStrategy(profile.loop().idle(), profile.loop().spinNs(), clock);
+      this.idle = IdleStrategies.create(ProfileSettings.idleName(profile), ProfileSettings.spinNs(profile), clock);
     }
     LearnerConfig learnerConfig = ProfileSettings.learner(profile, seed);
     this.settings = ProfileSettings.loop(profile, budget);
@@ -80,7 +77,8 @@ final class LoopAssembly {
     DeviceProfile.Observation o = profile.observation();
     DeviceProfile.Actions a = profile.actions();
     this.eventCounts = new EventSourceCounts(board.eventSources());
-    this.realtime = fast ? RealtimeScheduling.Request.NONE : realtimeRequest(profile.loop());
+    RealtimeScheduling.Request requested = ProfileSettings.realtime(profile); // checked in fast mode too
+    this.realtime = fast ? RealtimeScheduling.Request.NONE : requested;
     ActionMap actionMap = new ActionMap(a.table(), a.min(), a.max(), a.slewPerTick(), a.safe());
     this.loop = new ControlLoop(settings, clock, idle, SystemNanoClock.INSTANCE, board, learner,
         controller(settings.mode(), actionMap, seed), new ObservationMap(o.offset(), o.scale(), o.min(), o.max()), actionMap,
@@ -93,18 +91,6 @@ final class LoopAssembly {
    */
   static LoopAssembly simulatedTwin(DeviceProfile profile, Overrides overrides, long ticks) {
     return new LoopAssembly(profile, new Overrides(overrides.seed(), overrides.mode(), "fast", ticks, null, null));
-  }
-
-  private RealtimeScheduling.Request realtimeRequest(DeviceProfile.Loop l) {
-    CpuSet cpus = null;
-    if (l.cpuSet() != null) {
-      try {
-        cpus = CpuSet.parse(l.cpuSet());
-      } catch (IllegalArgumentException e) {
-        throw profile.error("loop.cpu-set", e.getMessage());
-      }
-    }
-    return new RealtimeScheduling.Request(l.rtPriority(), cpus, l.lockMemory());
   }
 
   /** Configures and activates the board, each event source posting through its counter into the ring. Not real-time safe. */
@@ -143,14 +129,5 @@ final class LoopAssembly {
       throw profile.error(key, "the " + profile.rig().type() + " rig has " + actual + " " + what + " channels, the profile "
           + declared);
     }
-  }
-
-  static IdleStrategy idleStrategy(String name, long spinNs, NanoClock clock) {
-    return switch (name) {
-      case "spin" -> new SpinIdle(clock);
-      case "park" -> new ParkIdle(clock);
-      case "park-spin" -> new ParkSpinIdle(clock, spinNs);
-      default -> throw new UsageException("unknown idle strategy '" + name + "' (park-spin, spin, park)");
-    };
   }
 }

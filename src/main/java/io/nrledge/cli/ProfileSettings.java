@@ -6,7 +6,10 @@ import io.nrledge.learner.Rule;
 import io.nrledge.profiles.DeviceProfile;
 import io.nrledge.profiles.ProfileException;
 import io.nrledge.runtime.LoopSettings;
+import io.nrledge.runtime.CpuSet;
+import io.nrledge.runtime.IdleStrategies;
 import io.nrledge.runtime.Mode;
+import io.nrledge.runtime.RealtimeScheduling;
 import io.nrledge.runtime.ParkSpinIdle;
 import io.nrledge.telemetry.EpisodeStats;
 import java.util.Locale;
@@ -30,6 +33,9 @@ final class ProfileSettings {
       Map.entry("reward-history-steps", "learner.reward-history-steps"),
       Map.entry("period", "loop.period"),
       Map.entry("spin", "loop.spin"),
+      Map.entry("idle", "loop.idle"),
+      Map.entry("rt-priority", "loop.rt-priority"),
+      Map.entry("cpu-set", "loop.cpu-set"),
       Map.entry("per-tick-reward", "reward.per-tick"),
       Map.entry("terminal-reward", "reward.terminal"),
       Map.entry("time-limit-ticks", "episodes.time-limit-ticks"),
@@ -50,6 +56,7 @@ final class ProfileSettings {
   static void check(DeviceProfile profile) {
     learner(profile, profile.run().seed());
     loop(profile, LoopAssembly.Overrides.NONE);
+    realtime(profile);
   }
 
   /** The profile's learner, seeded from {@code seed}; validated, not yet allocated. */
@@ -93,11 +100,42 @@ final class ProfileSettings {
           .watchdog(profile.watchdog().maxConsecutiveOverruns(), profile.watchdog().recoverAfterTicks())
           .warmupTicks(run.warmupTicks())
           .build();
-      if (profile.loop().idle().equals("park-spin")) {
-        ParkSpinIdle.checkSpin(profile.loop().spinNs(), profile.loop().periodNs());
+      if (idleName(profile).equals(IdleStrategies.PARK_SPIN)) {
+        ParkSpinIdle.checkSpin(spinNs(profile), profile.loop().periodNs());
       }
       EpisodeStats.checkWindow(ep.averageWindow());
       return settings;
+    });
+  }
+
+  /** The profile's idle strategy name, the runtime's default when unset; checked by its owner. */
+  static String idleName(DeviceProfile profile) {
+    String name = profile.loop().idle() == null ? IdleStrategies.DEFAULT : profile.loop().idle();
+    return verdict(profile, () -> {
+      IdleStrategies.check(name);
+      return name;
+    });
+  }
+
+  /** park-spin's spin window, the runtime's default when unset. */
+  static long spinNs(DeviceProfile profile) {
+    return profile.loop().spinNs() < 0 ? ParkSpinIdle.DEFAULT_SPIN_NS : profile.loop().spinNs();
+  }
+
+  /** The control thread's real-time settings; checked by their owners. */
+  static RealtimeScheduling.Request realtime(DeviceProfile profile) {
+    DeviceProfile.Loop l = profile.loop();
+    return verdict(profile, () -> {
+      RealtimeScheduling.checkPriority(l.rtPriority());
+      CpuSet cpus = null;
+      if (l.cpuSet() != null) {
+        try {
+          cpus = CpuSet.parse(l.cpuSet());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("cpu-set: " + e.getMessage(), e);
+        }
+      }
+      return new RealtimeScheduling.Request(l.rtPriority(), cpus, l.lockMemory());
     });
   }
 

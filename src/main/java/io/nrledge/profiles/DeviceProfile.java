@@ -30,7 +30,8 @@ public record DeviceProfile(
   public record Rig(String type, boolean rewardEvents, double bumpReward, double beaconReward) {}
 
   /**
-   * @param idle {@code park-spin}, {@code spin} or {@code park}
+   * @param idle the idle strategy's name, null for the runtime's default (checked by the runtime)
+   * @param spinNs park-spin's spin window, −1 for the runtime's default
    * @param time {@code fast} (virtual clock) or {@code realtime}
    * @param dryRunTicks realtime: ticks run on a simulated twin first, so the tick path is compiled
    *     before the first real actuator write (0: none)

@@ -68,16 +68,13 @@ public final class ProfileLoader {
     YamlSection loopS = top.section("loop");
     DeviceProfile.Loop loop = new DeviceProfile.Loop(
         loopS.durationNs("period", 0, false),
-        loopS.choice("idle", "park-spin", "park-spin", "spin", "park"),
-        loopS.durationNs("spin", 150_000, true),
+        loopS.string("idle", null),
+        loopS.durationNs("spin", -1, true),
         loopS.choice("time", "fast", "fast", "realtime"),
         loopS.integer("dry-run-ticks", DeviceProfile.Loop.DEFAULT_DRY_RUN_TICKS, 0),
         (int) loopS.integer("rt-priority", 0, 0),
         loopS.string("cpu-set", null),
         loopS.bool("lock-memory", false));
-    if (loopS.has("rt-priority") && loop.rtPriority() > 99) {
-      throw loopS.errorAt("rt-priority", "must be 1..99 (SCHED_FIFO priority), or 0 for none, got " + loop.rtPriority());
-    }
     loopS.finish();
     if (!loopS.has("period")) {
       throw loopS.errorAt("period", "is required (e.g. 20ms)");

@@ -44,6 +44,6 @@ public final class ParkSpinIdle implements IdleStrategy {
 
   @Override
   public String name() {
-    return "park-spin";
+    return IdleStrategies.PARK_SPIN;
   }
 }

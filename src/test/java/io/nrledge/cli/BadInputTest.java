@@ -100,6 +100,10 @@ class BadInputTest {
     c.add(profile("period 1h", mutate("period: 20ms", "period: 1h"), "loop.period: must be 10us..10s"));
     c.add(profile("spin longer than the period", mutate("idle: park-spin", "idle: park-spin\n  spin: 30ms"),
         "loop.spin: must be >= 0 and shorter than the period"));
+    c.add(profile("idle wait", mutate("idle: park-spin", "idle: wait"), "loop.idle: must be park-spin, spin or park"));
+    c.add(profile("rt-priority 100", mutate("idle: park-spin", "idle: park-spin\n  rt-priority: 100"),
+        "loop.rt-priority: must be 1..99"));
+    c.add(profile("cpu-set 3-1", mutate("idle: park-spin", "idle: park-spin\n  cpu-set: 3-1"), "loop.cpu-set:"));
     c.add(profile("name ''", mutate("name: sim-cartpole", "name: ''"), "name: must be 1..200 characters"));
     c.add(profile("max-episodes 0", mutate("max-episodes: 10000", "max-episodes: 0"), "run.max-episodes: must be >= 1"));
     c.add(profile("learning-rate 1e308", mutate("learning-rate: 0.01", "learning-rate: 1e308"),

@@ -64,7 +64,8 @@ class DeviceProfilesTest {
     DeviceProfile p = ProfileLoader.parse("p.yaml", MINIMAL);
 
     assertEquals(20_000_000L, p.loop().periodNs());
-    assertEquals("park-spin", p.loop().idle());
+    assertEquals(null, p.loop().idle(), "unset: the runtime's default, which the runtime owns");
+    assertEquals(-1, p.loop().spinNs());
     assertEquals("fast", p.loop().time());
     assertTrue(Double.isNaN(p.rewards().perTick()));
     assertEquals(64, p.learner().hidden()[0]);
