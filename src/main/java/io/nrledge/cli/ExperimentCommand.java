@@ -1,5 +1,6 @@
 package io.nrledge.cli;
 
+import io.nrledge.experiment.Aggregate;
 import io.nrledge.experiment.CurvePlot;
 import io.nrledge.experiment.Experiment;
 import io.nrledge.experiment.ExperimentPlan;
@@ -33,8 +34,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code experiment}: runs one of the paper's tasks for every rule × η × σ × seed on a thread pool
- * and writes episodes.csv, summary.csv, config.json and curves.png. Options are read as text and
- * checked here, so every mistake is one line naming its option; nothing runs before all are valid.
+ * and writes episodes.csv, summary.csv, aggregate.csv, config.json and curves.png. Options are read
+ * as text and checked here, so every mistake is one line naming its option; nothing runs before all
+ * are valid.
  */
 @Command(
     name = "experiment",
@@ -45,13 +47,25 @@ import picocli.CommandLine.Spec;
       "  episodes.csv  one row per episode (Reaching: per 300-step trial):",
       "                task,rule,seed,lr,sigma,episode,return,steps",
       "  summary.csv   one row per run: task,rule,seed,lr,sigma,episodes,",
-      "                final_ma100,solved_at_episode,wall_seconds,steps_per_second",
+      "                final_ma100,solved_at_episode,run_class,first_goal_episode,",
+      "                last_goal_episode,wall_seconds,steps_per_second",
+      "  aggregate.csv one row per rule x lr x sigma over the seeds: success rate with a",
+      "                95% Wilson interval; episodes to solve (an unsolved run counts as",
+      "                the budget) and final_ma100, each as interquartile mean (IQM)",
+      "                with a 95% percentile bootstrap interval (10000 resamples, fixed",
+      "                seed); run-class counts",
       "  config.json   the exact configuration of every run",
       "  curves.png    100-episode moving average per setting: median across seeds,",
       "                min-max band across seeds, dashed solved threshold",
       "Episodes count from 1. solved_at_episode: the first episode at which the mean",
       "return of the last 100 episodes reaches 475 (CartPole) or -100 (Acrobot), else",
       "-1 (always -1 for Reaching). final_ma100: mean return of the last 100 episodes.",
+      "A goal episode: CartPole return >= 475; Acrobot return > -500 (swung up before",
+      "the limit). run_class: solved_stayed (solved, final_ma100 >= threshold),",
+      "solved_collapsed (solved, final_ma100 below it), early_lost (never solved, goal",
+      "episodes but none in the last 100), reached_unsolved (never solved, goal",
+      "episodes in the last 100), never (no goal episode); empty for Reaching. With",
+      "--stop-when-solved a solved run cannot collapse: classify full-budget runs.",
       "sigma is empty for bp, which injects no noise. Each seed independently seeds the",
       "learner's weights, noise and actions and the environment's start states.",
       "Stdout: a table per setting (solved seeds, episodes to solve: median and range",
@@ -121,7 +135,7 @@ final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder, created if needed.")
   String out;
 
-  @Option(names = "--force", description = "Write into a non-empty --out folder, replacing the four files.")
+  @Option(names = "--force", description = "Write into a non-empty --out folder, replacing its files.")
   boolean force;
 
   @Spec CommandSpec spec;
@@ -145,11 +159,14 @@ final class ExperimentCommand implements Callable<Integer> {
 
     ResultFiles.writeEpisodes(dir.resolve(ResultFiles.EPISODES_CSV), results);
     ResultFiles.writeSummary(dir.resolve(ResultFiles.SUMMARY_CSV), results);
+    List<Aggregate.Row> aggregate = Aggregate.of(results);
+    ResultFiles.writeAggregate(dir.resolve(ResultFiles.AGGREGATE_CSV), aggregate);
     CurvePlot.writePng(dir.resolve(CurvePlot.CURVES_PNG), plan.task(), plan.corrected(), results, plan.isGrid());
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf(Locale.ROOT, "%s: %d runs, %d %ss each%n", plan.task().title(plan.corrected()), runs.size(),
         plan.episodes(), plan.task().episodeNoun());
     stdout.print(SummaryTable.format(results, plan.isGrid()));
+    stdout.print(SummaryTable.formatAggregate(aggregate, plan.isGrid()));
     stdout.println("wrote " + dir);
     stdout.flush();
     return Main.EXIT_OK;

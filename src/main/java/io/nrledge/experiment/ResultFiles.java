@@ -10,17 +10,23 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes an experiment's {@code episodes.csv}, {@code summary.csv} and {@code config.json}. CSV
- * numbers are Java's shortest round-trip decimals; σ is empty (JSON null) for a rule without
- * noise. Only {@code summary.csv} holds timings, so the other two repeat exactly for the same runs.
+ * Writes an experiment's {@code episodes.csv}, {@code summary.csv}, {@code aggregate.csv} and
+ * {@code config.json}. CSV numbers are Java's shortest round-trip decimals unless a writer says
+ * otherwise; σ is empty (JSON null) for a rule without noise. Only {@code summary.csv} holds
+ * timings, so the others repeat exactly for the same runs.
  */
 public final class ResultFiles {
   public static final String EPISODES_CSV = "episodes.csv";
   public static final String SUMMARY_CSV = "summary.csv";
   public static final String CONFIG_JSON = "config.json";
+  public static final String AGGREGATE_CSV = "aggregate.csv";
   public static final String EPISODES_HEADER = "task,rule,seed,lr,sigma,episode,return,steps";
   public static final String SUMMARY_HEADER =
-      "task,rule,seed,lr,sigma,episodes,final_ma100,solved_at_episode,wall_seconds,steps_per_second";
+      "task,rule,seed,lr,sigma,episodes,final_ma100,solved_at_episode,run_class,first_goal_episode,"
+          + "last_goal_episode,wall_seconds,steps_per_second";
+  public static final String AGGREGATE_HEADER = "task,rule,lr,sigma,runs,budget,solved,success_rate,success_low,"
+      + "success_high,solve_iqm,solve_low,solve_high,final_iqm,final_low,final_high,"
+      + "solved_stayed,solved_collapsed,early_lost,reached_unsolved,never";
 
   private ResultFiles() {}
 
@@ -51,11 +57,50 @@ public final class ResultFiles {
       out.write(SUMMARY_HEADER);
       out.write('\n');
       for (RunResult result : results) {
-        out.write(String.format(Locale.ROOT, "%s,%d,%s,%d,%.3f,%.0f\n", runKey(result.spec()), result.episodes(),
-            Double.toString(result.finalMovingAverage()), result.solvedAtEpisode(), result.wallSeconds(),
-            result.stepsPerSecond()));
+        RunClass runClass = result.runClass();
+        out.write(String.format(Locale.ROOT, "%s,%d,%s,%d,%s,%d,%d,%.3f,%.0f\n", runKey(result.spec()),
+            result.episodes(), Double.toString(result.finalMovingAverage()), result.solvedAtEpisode(),
+            runClass == null ? "" : runClass.id(), result.firstGoalEpisode(), result.lastGoalEpisode(),
+            result.wallSeconds(), result.stepsPerSecond()));
       }
     }
+  }
+
+  /**
+   * One row per setting ({@link Aggregate}): rates to 4 decimals, episodes and returns to 2; fields
+   * that do not apply (Reaching has no threshold) are empty. Holds no timings, so it repeats exactly.
+   */
+  public static void writeAggregate(Path file, List<Aggregate.Row> rows) throws IOException {
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write(AGGREGATE_HEADER);
+      out.write('\n');
+      for (Aggregate.Row row : rows) {
+        Setting s = row.setting();
+        out.write(String.join(",", row.task().id(), s.method().id(), Double.toString(s.learningRate()),
+            Double.isNaN(s.sigma()) ? "" : Double.toString(s.sigma()), Integer.toString(row.runs()),
+            Integer.toString(row.budget()), row.hasThreshold() ? Integer.toString(row.solved()) : "",
+            interval(row.successRate(), "%.4f"), interval(row.episodesToSolve(), "%.2f"),
+            interval(row.finalReturn(), "%.2f"), classCounts(row)));
+        out.write('\n');
+      }
+    }
+  }
+
+  private static String interval(Interval interval, String format) {
+    return number(interval.estimate(), format) + "," + number(interval.low(), format) + ","
+        + number(interval.high(), format);
+  }
+
+  private static String number(double value, String format) {
+    return Double.isNaN(value) ? "" : String.format(Locale.ROOT, format, value);
+  }
+
+  private static String classCounts(Aggregate.Row row) {
+    StringBuilder s = new StringBuilder();
+    for (RunClass runClass : RunClass.values()) {
+      s.append(s.isEmpty() ? "" : ",").append(row.hasThreshold() ? Integer.toString(row.count(runClass)) : "");
+    }
+    return s.toString();
   }
 
   /**

@@ -43,12 +43,15 @@ class ExperimentCommandTest {
     assertEquals(List.of("cartpole", "bp", "2", bpRate, "", "50"), List.of(lastBpRow).subList(0, 6), "bp has no sigma");
     assertEquals(Integer.parseInt(lastBpRow[7]), Double.parseDouble(lastBpRow[6]), 0.0, "CartPole: return = steps");
     List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
-    assertEquals("task,rule,seed,lr,sigma,episodes,final_ma100,solved_at_episode,wall_seconds,steps_per_second",
-        summary.get(0));
+    assertEquals("task,rule,seed,lr,sigma,episodes,final_ma100,solved_at_episode,run_class,first_goal_episode,"
+        + "last_goal_episode,wall_seconds,steps_per_second", summary.get(0));
     assertEquals(1 + 4, summary.size());
     String nrlRate = Double.toString(TaskDefaults.learningRate(Task.CARTPOLE, Method.NRL));
     assertTrue(summary.get(1).startsWith("cartpole,nrl,1," + nrlRate + ",0.001,50,"), summary.get(1));
     assertEquals("-1", summary.get(1).split(",")[7]);
+    List<String> aggregate = Files.readAllLines(out.resolve("aggregate.csv"));
+    assertEquals(1 + 2, aggregate.size(), "one row per setting");
+    assertTrue(aggregate.get(1).startsWith("cartpole,nrl," + nrlRate + ",0.001,2,50,0,0.0000,"), aggregate.get(1));
   }
 
   @Test
@@ -105,6 +108,7 @@ class ExperimentCommandTest {
     assertEquals(first, Files.readString(tmp.resolve("b/episodes.csv")));
     assertEquals(first, Files.readString(tmp.resolve("c/episodes.csv")));
     assertEquals(withoutTimings(tmp.resolve("a/summary.csv")), withoutTimings(tmp.resolve("c/summary.csv")));
+    assertEquals(Files.readString(tmp.resolve("a/aggregate.csv")), Files.readString(tmp.resolve("c/aggregate.csv")));
   }
 
   @Test
@@ -220,7 +224,7 @@ class ExperimentCommandTest {
   }
 
   private static List<String> withoutTimings(Path summary) throws IOException {
-    return Files.readAllLines(summary).stream().map(line -> line.substring(0, nthComma(line, 8))).toList();
+    return Files.readAllLines(summary).stream().map(line -> line.substring(0, nthComma(line, 11))).toList();
   }
 
   private static int nthComma(String line, int n) {
