@@ -13,6 +13,7 @@ import io.nrledge.experiment.SummaryTable;
 import io.nrledge.experiment.Task;
 import io.nrledge.experiment.TaskDefaults;
 import io.nrledge.learner.NoiseKind;
+import io.nrledge.learner.RpeNorm;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -120,6 +121,11 @@ final class ExperimentCommand implements Callable<Integer> {
       description = "Neuron noise: gaussian or rademacher (default: ${DEFAULT-VALUE}).")
   String noise;
 
+  @Option(names = "--rpe-norm", paramLabel = "return|larger", defaultValue = "return",
+      description = "Episodic RPE (R - r) divided by |R| (the reference, default) or by the larger of |R| and"
+          + " |r| (r: the prediction before the episode), which bounds it to 2.")
+  String rpeNorm;
+
   @Option(names = "--corrected",
       description = "Reaching: reward against the real target instead of neurogym's floor(target).")
   boolean corrected;
@@ -192,7 +198,7 @@ final class ExperimentCommand implements Callable<Integer> {
     return new ExperimentPlan(parsedTask, corrected, methods, parseSeeds(),
         hidden == null ? TaskDefaults.hidden() : parseHidden(), parseLearningRates(methods),
         positiveNumbers("--sigma", sigmas), parseFanOut(parsedTask), probesPerLayer, parseNoise(), budget(parsedTask),
-        stopWhenSolved);
+        stopWhenSolved, parseRpeNorm());
   }
 
   private List<Method> parseMethods() {
@@ -300,6 +306,14 @@ final class ExperimentCommand implements Callable<Integer> {
       case "on" -> true;
       case "off" -> false;
       default -> throw new UsageException("--fanout: must be on or off, got '" + fanOut + "'");
+    };
+  }
+
+  private RpeNorm parseRpeNorm() {
+    return switch (rpeNorm) {
+      case "return" -> RpeNorm.RETURN;
+      case "larger" -> RpeNorm.LARGER_OF_RETURN_AND_PREDICTION;
+      default -> throw new UsageException("--rpe-norm: must be return or larger, got '" + rpeNorm + "'");
     };
   }
 

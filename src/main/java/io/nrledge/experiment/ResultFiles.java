@@ -151,6 +151,7 @@ public final class ResultFiles {
     s.append(", \"trace_decay\": ").append(c.traceDecay());
     s.append(", \"fan_out\": ").append(c.fanOut());
     s.append(", \"return_norm_floor\": ").append(c.returnNormFloor());
+    s.append(", \"rpe_norm\": ").append(string(c.rpeNorm().name().toLowerCase(Locale.ROOT)));
     s.append(", \"hidden_activation\": ").append(string(c.hiddenActivation().name().toLowerCase(Locale.ROOT)));
     s.append(", \"leak_slope\": ").append(c.leakSlope());
     s.append(", \"biases\": ").append(c.biases());

@@ -83,6 +83,7 @@ class ExperimentCommandTest {
     assertTrue(config.contains("\"layer_sizes\": [4, 64, 2]"));
     assertTrue(config.contains("\"sigma\": 0.001, \"noise\": \"gaussian\", \"noise_probe\": \"joint\","
         + " \"probes_per_layer\": 1, \"baseline_rate\": 0.66"));
+    assertTrue(config.contains("\"rpe_norm\": \"return\""));
     assertTrue(config.contains("\"sigma\": null, \"noise\": null"), "bp has no noise");
     assertTrue(config.contains("\"version\": "));
     assertTrue(config.contains("\"episodes\": 50"));
@@ -181,6 +182,7 @@ class ExperimentCommandTest {
         Arguments.of(List.of("--fanout", "maybe"), "--fanout: must be on or off, got 'maybe'"),
         Arguments.of(List.of("--noise", "uniform"), "--noise: unknown noise 'uniform' (gaussian, rademacher)"),
         Arguments.of(List.of("--probes", "0"), "--probes: must be >= 1, got 0"),
+        Arguments.of(List.of("--rpe-norm", "max"), "--rpe-norm: must be return or larger, got 'max'"),
         Arguments.of(List.of("--lr", "nrl=0.1,0.2"), "--lr: mix of bare and RULE=X entries in 'nrl=0.1,0.2'"),
         Arguments.of(List.of("--lr", "nrl-layer=0.1"), "--lr: 'nrl-layer' is not one of --rules"),
         Arguments.of(List.of("--lr", "nrl=0.1,nrl=0.1"), "--lr: nrl=0.1 is listed twice"),
