@@ -96,11 +96,11 @@ public final class ResultFiles {
   }
 
   private static String classCounts(Aggregate.Row row) {
-    StringBuilder s = new StringBuilder();
+    java.util.StringJoiner counts = new java.util.StringJoiner(",");
     for (RunClass runClass : RunClass.values()) {
-      s.append(s.isEmpty() ? "" : ",").append(row.hasThreshold() ? Integer.toString(row.count(runClass)) : "");
+      counts.add(row.hasThreshold() ? Integer.toString(row.count(runClass)) : "");
     }
-    return s.toString();
+    return counts.toString();
   }
 
   /**

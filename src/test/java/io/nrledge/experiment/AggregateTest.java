@@ -76,4 +76,21 @@ class AggregateTest {
     assertEquals(List.of("100.00", "100.00", "100.00"), List.of(bp).subList(10, 13));
     assertEquals(List.of("3", "1", "0", "0", "0"), List.of(bp).subList(16, 21), "stayed, collapsed, lost, unsolved, never");
   }
+
+  @Test
+  void shouldLeaveTheThresholdFieldsOfATaskWithoutOneEmpty() throws IOException {
+    RunSpec spec = new ExperimentPlan(Task.REACHING, false, List.of(Method.BP), List.of(1L, 2L), TaskDefaults.hidden(),
+        ExperimentPlan.sameRates(List.of(Method.BP), List.of(0.01)), List.of(), false,
+        TaskDefaults.PROBES_PER_LAYER, NoiseKind.GAUSSIAN, 10, false).runs().get(0);
+    double[] returns = {50, 60, 70, 80, 90, 100, 110, 120, 130, 140};
+    RunResult reaching = new RunResult(spec, returns, new int[10], 10, Double.NaN, 0, 1.0);
+    Path file = tmp.resolve("reaching.csv");
+    ResultFiles.writeAggregate(file, Aggregate.of(List.of(reaching)));
+
+    String[] row = Files.readAllLines(file).get(1).split(",", -1);
+    assertEquals(ResultFiles.AGGREGATE_HEADER.split(",").length, row.length);
+    assertEquals(List.of("reaching", "bp", "0.01", "", "1", "10", ""), List.of(row).subList(0, 7));
+    assertEquals(List.of("95.00", "95.00", "95.00"), List.of(row).subList(13, 16), "one run: its final mean");
+    assertEquals(List.of("", "", "", "", ""), List.of(row).subList(16, 21));
+  }
 }
