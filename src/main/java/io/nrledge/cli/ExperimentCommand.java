@@ -50,11 +50,12 @@ import picocli.CommandLine.Spec;
       "  summary.csv   one row per run: task,rule,seed,lr,sigma,episodes,",
       "                final_ma100,solved_at_episode,run_class,first_goal_episode,",
       "                last_goal_episode,wall_seconds,steps_per_second",
-      "  aggregate.csv one row per rule x lr x sigma over the seeds: success rate with a",
-      "                95% Wilson interval; episodes to solve (an unsolved run counts as",
-      "                the budget) and final_ma100, each as interquartile mean (IQM)",
-      "                with a 95% percentile bootstrap interval (10000 resamples, fixed",
-      "                seed); run-class counts",
+      "  aggregate.csv one row per rule x lr x sigma over the seeds: success",
+      "                rate with a 95%% Wilson interval; episodes to solve (an",
+      "                unsolved run counts as the budget) and final_ma100, each",
+      "                as interquartile mean (IQM) with a 95%% percentile",
+      "                bootstrap interval (10000 resamples, fixed seed); counts",
+      "                of each run_class",
       "  config.json   the exact configuration of every run",
       "  curves.png    100-episode moving average per setting: median across seeds,",
       "                min-max band across seeds, dashed solved threshold",
@@ -70,7 +71,8 @@ import picocli.CommandLine.Spec;
       "sigma is empty for bp, which injects no noise. Each seed independently seeds the",
       "learner's weights, noise and actions and the environment's start states.",
       "Stdout: a table per setting (solved seeds, episodes to solve: median and range",
-      "over solved seeds, median final_ma100, steps/s of one thread). Stderr: progress.",
+      "over solved seeds, median final_ma100, steps/s of one thread), then the",
+      "aggregate.csv numbers as a table. Stderr: progress.",
       ""
     })
 final class ExperimentCommand implements Callable<Integer> {
