@@ -1,5 +1,6 @@
 package io.nrledge.cli;
 
+import io.nrledge.experiment.Aggregate;
 import io.nrledge.experiment.CurvePlot;
 import io.nrledge.experiment.Experiment;
 import io.nrledge.experiment.ExperimentPlan;
@@ -15,6 +16,7 @@ import io.nrledge.experiment.TaskDefaults;
 import io.nrledge.learner.LearnerConfig;
 import io.nrledge.learner.NoiseKind;
 import io.nrledge.learner.NoiseProbe;
+import io.nrledge.learner.RpeNorm;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -37,8 +39,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code experiment}: runs one of the paper's tasks for every rule × η × σ × seed on a thread pool
- * and writes episodes.csv, summary.csv, config.json and curves.png. Options are read as text and
- * checked here, so every mistake is one line naming its option; nothing runs before all are valid.
+ * and writes episodes.csv, summary.csv, aggregate.csv, config.json and curves.png. Options are read
+ * as text and checked here, so every mistake is one line naming its option; nothing runs before all
+ * are valid.
  */
 @Command(
     name = "experiment",
@@ -49,7 +52,14 @@ import picocli.CommandLine.Spec;
       "  episodes.csv  one row per episode (Reaching: per 300-step trial):",
       "                task,rule,seed,lr,sigma,episode,return,steps",
       "  summary.csv   one row per run: task,rule,seed,lr,sigma,episodes,",
-      "                final_ma100,solved_at_episode,wall_seconds,steps_per_second",
+      "                final_ma100,solved_at_episode,run_class,first_goal_episode,",
+      "                last_goal_episode,wall_seconds,steps_per_second",
+      "  aggregate.csv one row per rule x lr x sigma over the seeds: success",
+      "                rate with a 95%% Wilson interval; episodes to solve (an",
+      "                unsolved run counts as the budget) and final_ma100, each",
+      "                as interquartile mean (IQM) with a 95%% percentile",
+      "                bootstrap interval (10000 resamples, fixed seed); counts",
+      "                of each run_class",
       "  config.json   the exact configuration of every run, and \"status\": running,",
       "                complete (all files written), interrupted or failed",
       "  curves.png    100-episode moving average per setting: median across seeds,",
@@ -57,10 +67,17 @@ import picocli.CommandLine.Spec;
       "Episodes count from 1. solved_at_episode: the first episode at which the mean",
       "return of the last 100 episodes reaches 475 (CartPole) or -100 (Acrobot), else",
       "-1 (always -1 for Reaching). final_ma100: mean return of the last 100 episodes.",
+      "A goal episode: CartPole return >= 475; Acrobot return > -500 (swung up before",
+      "the limit). run_class: solved_stayed (solved, final_ma100 >= threshold),",
+      "solved_collapsed (solved, final_ma100 below it), early_lost (never solved, goal",
+      "episodes but none in the last 100), reached_unsolved (never solved, goal",
+      "episodes in the last 100), never (no goal episode); empty for Reaching. With",
+      "--stop-when-solved a solved run cannot collapse: classify full-budget runs.",
       "sigma is empty for bp, which injects no noise. Each seed independently seeds the",
       "learner's weights, noise and actions and the environment's start states.",
       "Stdout: a table per setting (solved seeds, episodes to solve: median and range",
-      "over solved seeds, median final_ma100, steps/s of one thread). Stderr: progress.",
+      "over solved seeds, median final_ma100, steps/s of one thread), then the",
+      "aggregate.csv numbers as a table. Stderr: progress.",
       "Each run's rows reach the CSVs as soon as it finishes; at the end both CSVs are",
       "rewritten in run order. On SIGINT/SIGTERM no new run starts, running ones are",
       "abandoned, finished ones are kept, status becomes interrupted and the exit code is",
@@ -122,6 +139,11 @@ final class ExperimentCommand implements Callable<Integer> {
       description = "Neuron noise: gaussian or rademacher (default: ${DEFAULT-VALUE}).")
   String noise;
 
+  @Option(names = "--rpe-norm", paramLabel = "return|larger", defaultValue = "return",
+      description = "Episodic RPE (R - r) divided by |R| (the reference, default) or by the larger of |R| and"
+          + " |r| (r: the prediction before the episode), which bounds it to 2.")
+  String rpeNorm;
+
   @Option(names = "--corrected",
       description = "Reaching: reward against the real target instead of neurogym's floor(target).")
   boolean corrected;
@@ -138,7 +160,7 @@ final class ExperimentCommand implements Callable<Integer> {
       + " (not empty, writable).")
   String out;
 
-  @Option(names = "--force", description = "Write into a non-empty --out folder: first removes the four result files"
+  @Option(names = "--force", description = "Write into a non-empty --out folder: first removes the five result files"
       + " of an earlier experiment there (other files stay).")
   boolean force;
 
@@ -186,12 +208,15 @@ final class ExperimentCommand implements Callable<Integer> {
       return Main.EXIT_INTERRUPTED;
     }
     List<RunResult> results = journal.results();
+    List<Aggregate.Row> aggregate = Aggregate.of(results);
+    ResultFiles.writeAggregate(dir.resolve(ResultFiles.AGGREGATE_CSV), aggregate);
     CurvePlot.writePng(dir.resolve(CurvePlot.CURVES_PNG), plan.task(), plan.corrected(), results, plan.isGrid());
     journal.markComplete();
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf(Locale.ROOT, "%s: %d runs, %d %ss each%n", plan.task().title(plan.corrected()), runs.size(),
         plan.episodes(), plan.task().episodeNoun());
     stdout.print(SummaryTable.format(results, plan.isGrid()));
+    stdout.print(SummaryTable.formatAggregate(aggregate, plan.isGrid()));
     stdout.println("wrote " + dir);
     stdout.flush();
     return Main.EXIT_OK;
@@ -249,7 +274,7 @@ final class ExperimentCommand implements Callable<Integer> {
     return new ExperimentPlan(parsedTask, corrected, methods, parseSeeds(),
         hidden == null ? TaskDefaults.hidden() : parseHidden(), parseLearningRates(methods),
         positiveNumbers("--sigma", sigmas), parseFanOut(parsedTask), probesPerLayer, parseNoise(), budget(parsedTask),
-        stopWhenSolved);
+        stopWhenSolved, parseRpeNorm());
   }
 
   private List<Method> parseMethods() {
@@ -354,6 +379,14 @@ final class ExperimentCommand implements Callable<Integer> {
       case "on" -> true;
       case "off" -> false;
       default -> throw new UsageException("--fanout: must be on or off, got '" + fanOut + "'");
+    };
+  }
+
+  private RpeNorm parseRpeNorm() {
+    return switch (rpeNorm) {
+      case "return" -> RpeNorm.RETURN;
+      case "larger" -> RpeNorm.LARGER_OF_RETURN_AND_PREDICTION;
+      default -> throw new UsageException("--rpe-norm: must be return or larger, got '" + rpeNorm + "'");
     };
   }
 

@@ -12,17 +12,23 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes an experiment's {@code episodes.csv}, {@code summary.csv} and {@code config.json}. CSV
- * numbers are Java's shortest round-trip decimals; σ is empty (JSON null) for a rule without
- * noise. Only {@code summary.csv} holds timings, so the other two repeat exactly for the same runs.
+ * Writes an experiment's {@code episodes.csv}, {@code summary.csv}, {@code aggregate.csv} and
+ * {@code config.json}. CSV numbers are Java's shortest round-trip decimals unless a writer says
+ * otherwise; σ is empty (JSON null) for a rule without noise. Only {@code summary.csv} holds
+ * timings, so the others repeat exactly for the same runs.
  */
 public final class ResultFiles {
   public static final String EPISODES_CSV = "episodes.csv";
   public static final String SUMMARY_CSV = "summary.csv";
   public static final String CONFIG_JSON = "config.json";
+  public static final String AGGREGATE_CSV = "aggregate.csv";
   public static final String EPISODES_HEADER = "task,rule,seed,lr,sigma,episode,return,steps";
   public static final String SUMMARY_HEADER =
-      "task,rule,seed,lr,sigma,episodes,final_ma100,solved_at_episode,wall_seconds,steps_per_second";
+      "task,rule,seed,lr,sigma,episodes,final_ma100,solved_at_episode,run_class,first_goal_episode,"
+          + "last_goal_episode,wall_seconds,steps_per_second";
+  public static final String AGGREGATE_HEADER = "task,rule,lr,sigma,runs,budget,solved,success_rate,success_low,"
+      + "success_high,solve_iqm,solve_low,solve_high,final_iqm,final_low,final_high,"
+      + "solved_stayed,solved_collapsed,early_lost,reached_unsolved,never";
 
   private ResultFiles() {}
 
@@ -66,9 +72,48 @@ public final class ResultFiles {
 
   /** The summary row of one run, without its newline. */
   static String summaryRow(RunResult result) {
-    return String.format(Locale.ROOT, "%s,%d,%s,%d,%.3f,%.0f", runKey(result.spec()), result.episodes(),
-        Double.toString(result.finalMovingAverage()), result.solvedAtEpisode(), result.wallSeconds(),
-        result.stepsPerSecond());
+    RunClass runClass = result.runClass();
+    return String.format(Locale.ROOT, "%s,%d,%s,%d,%s,%d,%d,%.3f,%.0f", runKey(result.spec()), result.episodes(),
+        Double.toString(result.finalMovingAverage()), result.solvedAtEpisode(),
+        runClass == null ? "" : runClass.id(), result.firstGoalEpisode(), result.lastGoalEpisode(),
+        result.wallSeconds(), result.stepsPerSecond());
+  }
+
+  /**
+   * One row per setting ({@link Aggregate}): rates to 4 decimals, episodes and returns to 2; fields
+   * that do not apply (Reaching has no threshold) are empty. Holds no timings, so it repeats exactly.
+   */
+  public static void writeAggregate(Path file, List<Aggregate.Row> rows) throws IOException {
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write(AGGREGATE_HEADER);
+      out.write('\n');
+      for (Aggregate.Row row : rows) {
+        Setting s = row.setting();
+        out.write(String.join(",", row.task().id(), s.method().id(), Double.toString(s.learningRate()),
+            Double.isNaN(s.sigma()) ? "" : Double.toString(s.sigma()), Integer.toString(row.runs()),
+            Integer.toString(row.budget()), row.hasThreshold() ? Integer.toString(row.solved()) : "",
+            interval(row.successRate(), "%.4f"), interval(row.episodesToSolve(), "%.2f"),
+            interval(row.finalReturn(), "%.2f"), classCounts(row)));
+        out.write('\n');
+      }
+    }
+  }
+
+  private static String interval(Interval interval, String format) {
+    return number(interval.estimate(), format) + "," + number(interval.low(), format) + ","
+        + number(interval.high(), format);
+  }
+
+  private static String number(double value, String format) {
+    return Double.isNaN(value) ? "" : String.format(Locale.ROOT, format, value);
+  }
+
+  private static String classCounts(Aggregate.Row row) {
+    java.util.StringJoiner counts = new java.util.StringJoiner(",");
+    for (RunClass runClass : RunClass.values()) {
+      counts.add(row.hasThreshold() ? Integer.toString(row.count(runClass)) : "");
+    }
+    return counts.toString();
   }
 
   /**
@@ -146,6 +191,7 @@ public final class ResultFiles {
     s.append(", \"trace_decay\": ").append(c.traceDecay());
     s.append(", \"fan_out\": ").append(c.fanOut());
     s.append(", \"return_norm_floor\": ").append(c.returnNormFloor());
+    s.append(", \"rpe_norm\": ").append(string(c.rpeNorm().name().toLowerCase(Locale.ROOT)));
     s.append(", \"hidden_activation\": ").append(string(c.hiddenActivation().name().toLowerCase(Locale.ROOT)));
     s.append(", \"leak_slope\": ").append(c.leakSlope());
     s.append(", \"biases\": ").append(c.biases());

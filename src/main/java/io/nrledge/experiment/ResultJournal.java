@@ -27,8 +27,13 @@ public final class ResultJournal {
   public static final String INTERRUPTED = "interrupted";
   public static final String FAILED = "failed";
   /** Every file an experiment writes; {@code --force} removes them first. */
+  private static final List<String> SUMMARY_COLUMNS = List.of(ResultFiles.SUMMARY_HEADER.split(",", -1));
+  private static final int SUMMARY_FIELDS = SUMMARY_COLUMNS.size();
+  private static final int EPISODES_FIELD = SUMMARY_COLUMNS.indexOf("episodes");
+  private static final int WALL_SECONDS_FIELD = SUMMARY_COLUMNS.indexOf("wall_seconds");
+
   public static final List<String> FILES = List.of(ResultFiles.CONFIG_JSON, ResultFiles.EPISODES_CSV,
-      ResultFiles.SUMMARY_CSV, CurvePlot.CURVES_PNG);
+      ResultFiles.SUMMARY_CSV, ResultFiles.AGGREGATE_CSV, CurvePlot.CURVES_PNG);
 
   private final Path dir;
   private final String version;
@@ -211,7 +216,7 @@ public final class ResultJournal {
     Map<String, String> summaryRows = new LinkedHashMap<>();
     for (String line : lines(ResultFiles.SUMMARY_CSV)) {
       String[] f = line.split(",", -1);
-      if (f.length == 10 && byKey.containsKey(key(f))) {
+      if (f.length == SUMMARY_FIELDS && byKey.containsKey(key(f))) {
         summaryRows.put(key(f), line);
       }
     }
@@ -235,7 +240,7 @@ public final class ResultJournal {
   /** A kept run from its rows, or null when they are inconsistent (then it runs again). */
   private static RunResult parse(RunSpec spec, String[] summaryRow, List<String[]> rows) {
     try {
-      int episodes = Integer.parseInt(summaryRow[5]);
+      int episodes = Integer.parseInt(summaryRow[EPISODES_FIELD]);
       if (episodes != rows.size() || episodes > spec.episodes()) {
         return null;
       }
@@ -252,7 +257,8 @@ public final class ResultJournal {
         totalSteps += steps[e];
       }
       double threshold = spec.task().createEnvironment(spec.corrected()).solvedThreshold();
-      return new RunResult(spec, returns, steps, episodes, threshold, totalSteps, Double.parseDouble(summaryRow[8]));
+      return new RunResult(spec, returns, steps, episodes, threshold, totalSteps,
+          Double.parseDouble(summaryRow[WALL_SECONDS_FIELD]));
     } catch (NumberFormatException e) {
       return null;
     }

@@ -21,7 +21,8 @@ import java.util.Arrays;
  * @param baselineRate λ of the running-average reward prediction r̄ ← r̄ + λ(R − r̄)
  * @param traceDecay γe of the eligibility traces (1 in the episodic form)
  * @param fanOut if true each layer's update is scaled by its unit count n_l (reference code)
- * @param returnNormFloor episodic δ = (R − r̄) / max(|R|, floor); 0 disables the division
+ * @param returnNormFloor episodic δ = (R − r̄) / max(norm, floor); 0 disables the division
+ * @param rpeNorm the norm of that division: |R| (reference) or max(|R|, |r̄|)
  * @param implicitNoiseRate running-average rate of z̄ for {@link Rule#RMHL_IMPLICIT}
  * @param rewardHistorySteps continuing form: how many steps back a late reward is credited exactly
  * @param weightSeed seed of the Xavier-normal initial weights
@@ -44,6 +45,7 @@ public record LearnerConfig(
     double traceDecay,
     boolean fanOut,
     double returnNormFloor,
+    RpeNorm rpeNorm,
     double implicitNoiseRate,
     int rewardHistorySteps,
     long weightSeed,
@@ -105,8 +107,9 @@ public record LearnerConfig(
 
   /** Returns this config or throws {@link IllegalArgumentException} naming the first bad key. */
   public LearnerConfig validate() {
-    if (rule == null || form == null || hiddenActivation == null || noiseKind == null || noiseProbe == null) {
-      throw bad("rule", "rule, form, activation, noise kind and noise probe must all be set");
+    if (rule == null || form == null || hiddenActivation == null || noiseKind == null || noiseProbe == null
+        || rpeNorm == null) {
+      throw bad("rule", "rule, form, activation, noise kind, noise probe and RPE norm must all be set");
     }
     if (layerSizes.length < 2) {
       throw bad("layers", "needs at least inputs and actions, got " + Arrays.toString(layerSizes));
@@ -192,6 +195,7 @@ public record LearnerConfig(
     b.traceDecay = traceDecay;
     b.fanOut = fanOut;
     b.returnNormFloor = returnNormFloor;
+    b.rpeNorm = rpeNorm;
     b.implicitNoiseRate = implicitNoiseRate;
     b.rewardHistorySteps = rewardHistorySteps;
     b.weightSeed = weightSeed;
@@ -217,6 +221,7 @@ public record LearnerConfig(
     private double traceDecay = 1.0;
     private boolean fanOut = true;
     private double returnNormFloor = 1.0;
+    private RpeNorm rpeNorm = RpeNorm.RETURN;
     private double implicitNoiseRate = 0.05;
     private int rewardHistorySteps = 16;
     private long weightSeed = 1;
@@ -241,6 +246,7 @@ public record LearnerConfig(
     public Builder traceDecay(double v) { traceDecay = v; return this; }
     public Builder fanOut(boolean v) { fanOut = v; return this; }
     public Builder returnNormFloor(double v) { returnNormFloor = v; return this; }
+    public Builder rpeNorm(RpeNorm v) { rpeNorm = v; return this; }
     public Builder implicitNoiseRate(double v) { implicitNoiseRate = v; return this; }
     public Builder rewardHistorySteps(int v) { rewardHistorySteps = v; return this; }
     public Builder weightSeed(long v) { weightSeed = v; return this; }
@@ -258,7 +264,7 @@ public record LearnerConfig(
     public LearnerConfig build() {
       return new LearnerConfig(layerSizes, hiddenActivation, leakSlope, biases, rule, form,
           learningRate, sigma, noiseKind, noiseProbe, probesPerLayer, baselineRate, traceDecay, fanOut, returnNormFloor,
-          implicitNoiseRate, rewardHistorySteps, weightSeed, noiseSeed, actionSeed).validate();
+          rpeNorm, implicitNoiseRate, rewardHistorySteps, weightSeed, noiseSeed, actionSeed).validate();
     }
   }
 }
