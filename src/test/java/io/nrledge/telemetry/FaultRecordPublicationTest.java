@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The latest fault reaches readers on other threads as one record, never one fault's kind with another's tick. */
 class FaultRecordPublicationTest {
   private static final int KINDS = 7;
-  private static final long FAULTS = 2_000_000;
+  private static final long FAULTS = 10_000_000;
 
   @Test
   void shouldNeverShowAReaderAFaultTornBetweenTwoWrites() throws Exception {
