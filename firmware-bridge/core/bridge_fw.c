@@ -15,6 +15,9 @@ static int send(bridge_fw *fw, uint8_t type, uint8_t length) {
     return 0;
   }
   fw->tx_seq++;
+  if (fw->tx_seq == 0) {
+    fw->tx_seq = 1; /* 0 marks only the first frame after a reset */
+  }
   return 1;
 }
 
