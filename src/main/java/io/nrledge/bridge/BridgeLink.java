@@ -27,6 +27,7 @@ public final class BridgeLink implements AutoCloseable {
   private static final long OFFSET_WINDOW_NS = 1_000_000_000L;
   private static final int RING_CAPACITY = 64;
   private static final long JOIN_MS = 2_000;
+  private static final int WRITE_ATTEMPTS = 50;
 
   private final BridgeSettings settings;
   private final SerialLink link;
@@ -78,6 +79,7 @@ public final class BridgeLink implements AutoCloseable {
 
   // writer-thread state
   private int txSeq;
+  private int shortWrites;
 
   private Thread reader;
   private Thread writer;
@@ -248,7 +250,8 @@ public final class BridgeLink implements AutoCloseable {
       for (int i = 0; i < ask; i++) {
         long[] row = noiseReplies.poll(timeoutMs, TimeUnit.MILLISECONDS);
         if (row == null) {
-          throw new IllegalStateException("bridge: no NOISE_WORDS within " + timeoutMs + " ms after " + got + " words");
+          throw new IllegalStateException("bridge: no NOISE_WORDS within " + timeoutMs + " ms after " + got + " words; "
+              + counters.toMap());
         }
         rows[got++] = row;
       }
@@ -534,11 +537,23 @@ public final class BridgeLink implements AutoCloseable {
 
   private void send(int type, byte[] payload, int length) {
     int n = encoder.encode(type, txSeq, payload, length);
-    if (link.isOpen() && link.write(encoder.wire(), n) == n) {
+    int done = 0;
+    for (int attempt = 0; attempt < WRITE_ATTEMPTS && done < n && link.isOpen(); attempt++) {
+      int w = link.write(encoder.wire(), done, n - done);
+      if (w < 0) {
+        break;
+      }
+      done += w;
+      if (done < n) {
+        LockSupport.parkNanos(1_000_000L); // the device's queue is full: give it a millisecond
+      }
+    }
+    if (done == n) {
       txSeq = (txSeq + 1) & 0xFF;
       counters.increment(BridgeCounter.FRAMES_SENT);
     } else {
       counters.increment(BridgeCounter.FRAMES_DROPPED);
+      shortWrites++;
     }
   }
 }

@@ -65,12 +65,12 @@ public final class JSerialCommLink implements SerialLink {
   }
 
   @Override
-  public int write(byte[] buffer, int n) {
+  public int write(byte[] buffer, int offset, int n) {
     SerialPort p = port;
     if (p == null) {
       return -1;
     }
-    return p.writeBytes(buffer, n);
+    return p.writeBytes(buffer, n, offset);
   }
 
   @Override

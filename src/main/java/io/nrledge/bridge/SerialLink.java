@@ -14,8 +14,8 @@ public interface SerialLink {
   /** Reads up to {@code buffer.length} bytes: the count (0 on timeout), or -1 when the device failed. */
   int read(byte[] buffer);
 
-  /** Writes {@code buffer[0, n)}: the count written, or -1 when the device failed. */
-  int write(byte[] buffer, int n);
+  /** Writes {@code buffer[offset, offset + n)}: the count written (may be short), or -1 when the device failed. */
+  int write(byte[] buffer, int offset, int n);
 
   /** Closes the device; idempotent. */
   void close();
