@@ -9,6 +9,9 @@
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <signal.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +70,9 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: %s ELF --link PATH [--max-seconds S]\n", argv[0]);
     return 2;
   }
+#ifdef __linux__
+  prctl(PR_SET_PDEATHSIG, SIGKILL); /* never outlive the runtime that started us */
+#endif
   memset(&firmware, 0, sizeof firmware);
   if (elf_read_firmware(elf, &firmware) != 0) {
     fprintf(stderr, "simavr-bridge: cannot read %s\n", elf);

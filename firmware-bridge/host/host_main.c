@@ -12,6 +12,9 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,6 +134,9 @@ int main(int argc, char **argv) {
     }
   }
 
+#ifdef __linux__
+  prctl(PR_SET_PDEATHSIG, SIGKILL); /* never outlive the runtime that started us */
+#endif
   master = posix_openpt(O_RDWR | O_NOCTTY);
   if (master < 0 || grantpt(master) != 0 || unlockpt(master) != 0 || (slave_name = ptsname(master)) == NULL) {
     perror("bridge-host-sim: pseudo-terminal");

@@ -491,7 +491,7 @@ public final class BridgeLink implements AutoCloseable {
       long now = clock.nanoTime();
       boolean stopping = !running;
       if (!stopping) {
-        if ((helloWanted || !linkUp) && now - lastHelloNs >= HELLO_RETRY_NS) {
+        if ((helloWanted || !linkUp) && now - lastHelloNs >= HELLO_RETRY_NS && link.isOpen()) {
           lastHelloNs = now;
           send(BridgeProtocol.HELLO, heartbeat, 0);
         }

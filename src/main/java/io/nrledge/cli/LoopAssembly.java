@@ -1,5 +1,11 @@
 package io.nrledge.cli;
 
+import io.nrledge.bridge.BridgeBoard;
+import io.nrledge.bridge.BridgeLink;
+import io.nrledge.bridge.BridgeProtocol;
+import io.nrledge.bridge.BridgeSettings;
+import io.nrledge.bridge.FirmwareProcess;
+import io.nrledge.bridge.JSerialCommLink;
 import io.nrledge.io.Board;
 import io.nrledge.io.sim.SimRigs;
 import io.nrledge.learner.CreditForm;
@@ -25,10 +31,11 @@ import io.nrledge.runtime.TickPhase;
 import io.nrledge.runtime.ObservationMap;
 import io.nrledge.runtime.VirtualTimeIdle;
 import io.nrledge.telemetry.LoopTelemetry;
+import java.nio.file.Path;
 
 /**
  * Wires one control loop from a validated profile: the clock and idle strategy of its time mode,
- * the simulated rig, the learner, the observation and action maps, the event ring and the
+ * the simulated rig or the firmware bridge (launching its simulator when the profile says so), the learner, the observation and action maps, the event ring and the
  * telemetry. Checks the profile against the rig's real channel counts, pointing into the file.
  * Not real-time safe; nothing here runs on the control thread.
  */
@@ -40,11 +47,15 @@ final class LoopAssembly {
   final NanoClock clock;
   final IdleStrategy idle;
   final Board board;
-  final Learner learner;
   final EventRing events = new EventRing(EVENT_RING_CAPACITY);
-  final LoopTelemetry telemetry;
-  final LoopSettings settings;
-  final ControlLoop loop;
+  /** The microcontroller board of a bridge profile, else null. */
+  final BridgeBoard bridge;
+  /** The firmware simulator a bridge profile launched, else null; {@link #close} stops it. */
+  final FirmwareProcess firmware;
+  Learner learner;
+  LoopTelemetry telemetry;
+  LoopSettings settings;
+  ControlLoop loop;
 
   /** Budgets in {@code budget} replace the profile's when > 0 (or non-null for mode/time). */
   LoopAssembly(DeviceProfile profile, Overrides budget) {
@@ -60,8 +71,29 @@ final class LoopAssembly {
       this.idle = idleStrategy(profile.loop().idle(), profile.loop().spinNs(), clock);
     }
     DeviceProfile.Rig rig = profile.rig();
-    this.board = SimRigs.create(rig.type(), rig.rewardEvents(), rig.bumpReward(), rig.beaconReward(),
-        io.nrledge.learner.SplitMix64.mix(seed ^ 0x5EEDL), clock);
+    if (profile.bridge() != null) {
+      if (fast) {
+        throw new UsageException("--fast: the bridge rig of " + profile.source() + " runs against a real device");
+      }
+      this.firmware = launchFirmware(profile.bridge());
+      this.bridge = new BridgeBoard(new BridgeLink(bridgeSettings(profile), new JSerialCommLink(profile.bridge().port(),
+          profile.bridge().baud(), 20), clock), profile.bridge().plant().equals("track"));
+      this.board = bridge;
+    } else {
+      this.firmware = null;
+      this.bridge = null;
+      this.board = SimRigs.create(rig.type(), rig.rewardEvents(), rig.bumpReward(), rig.beaconReward(),
+          io.nrledge.learner.SplitMix64.mix(seed ^ 0x5EEDL), clock);
+    }
+    try {
+      wire(profile, budget, seed);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private void wire(DeviceProfile profile, Overrides budget, long seed) {
     requireChannels("observation.channels", profile.observation().channels(), board.sensors().channels(), "sensor");
     requireChannels("actions.table", profile.actions().channels(), board.actuators().channels(), "actuator");
     this.learner = Learners.create(learnerConfig(profile, seed));
@@ -84,6 +116,33 @@ final class LoopAssembly {
     this.loop = new ControlLoop(settings, clock, idle, SystemNanoClock.INSTANCE, board, learner,
         new ObservationMap(o.offset(), o.scale(), o.min(), o.max()),
         new ActionMap(a.table(), a.min(), a.max(), a.slewPerTick(), a.safe()), events, telemetry);
+  }
+
+  /** Stops the firmware simulator the profile launched, if any. Call after {@code board.stop()}. */
+  void close() {
+    if (firmware != null) {
+      firmware.close();
+    }
+  }
+
+  private static FirmwareProcess launchFirmware(DeviceProfile.Bridge b) {
+    if (b.launch().isEmpty()) {
+      return null;
+    }
+    Path log = Path.of(System.getProperty("java.io.tmpdir"), "nrl-edge-firmware-" + ProcessHandle.current().pid() + ".log");
+    return FirmwareProcess.start(b.launch(), Path.of("").toAbsolutePath(), Path.of(b.port()), log,
+        b.launchTimeoutNs() / 1_000_000);
+  }
+
+  private static BridgeSettings bridgeSettings(DeviceProfile p) {
+    DeviceProfile.Bridge b = p.bridge();
+    try {
+      return new BridgeSettings(b.port(), b.baud(), p.observation().channels(), p.actions().channels(),
+          (int) (b.samplePeriodNs() / 1000), (int) (b.failsafeTimeoutNs() / 1_000_000),
+          b.plant().equals("track") ? BridgeProtocol.PLANT_TRACK : BridgeProtocol.PLANT_PINS, b.connectTimeoutNs());
+    } catch (IllegalArgumentException e) {
+      throw p.error("bridge", e.getMessage());
+    }
   }
 
   /** Command-line values that replace the profile's; null keeps the profile's. */

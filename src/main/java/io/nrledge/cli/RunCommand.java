@@ -90,7 +90,13 @@ final class RunCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-    a.board.start(a.events);
+    try {
+      a.board.start(a.events);
+    } catch (RuntimeException e) {
+      a.board.stop();
+      a.close();
+      throw e;
+    }
     StopReason[] reason = new StopReason[1];
     Throwable[] crash = new Throwable[1];
     Thread control = new Thread(() -> {
@@ -110,6 +116,7 @@ final class RunCommand implements Callable<Integer> {
       Runtime.getRuntime().removeShutdownHook(hook);
     } finally {
       a.board.stop();
+      a.close();
     }
     double wallSeconds = (System.nanoTime() - startNs) / 1e9;
     if (crash[0] != null) {
@@ -124,6 +131,9 @@ final class RunCommand implements Callable<Integer> {
     run.put("period_us", a.settings.periodNs() / 1e3);
     RunSummary summary = new RunSummary(a.telemetry, a.events.drops(), run, reason[0].name().toLowerCase(java.util.Locale.ROOT),
         a.settings.solvedAverage(), wallSeconds);
+    if (a.bridge != null) {
+      summary.with("bridge", a.bridge.link().counters().toMap());
+    }
     spec.commandLine().getOut().print(summary.toText());
     spec.commandLine().getOut().flush();
     if (summaryJson != null) {

@@ -65,6 +65,12 @@ public final class RunSummary {
     fields.put(prefix + "_max_us", h.getMaxValue() / 1e3);
   }
 
+  /** Adds a field (e.g. a device's counters); returns this. */
+  public RunSummary with(String key, Object value) {
+    fields.put(key, value);
+    return this;
+  }
+
   public Object get(String key) {
     return fields.get(key);
   }

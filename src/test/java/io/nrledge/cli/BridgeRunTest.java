@@ -1,0 +1,83 @@
+package io.nrledge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.nrledge.testing.CommandRun;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run} on the bridge profiles: the profile builds and launches the firmware simulator (host
+ * build, or the AVR ELF in simavr), the loop runs over the real serial path, the summary carries
+ * the bridge's counters, and the simulator is gone afterwards.
+ */
+@Timeout(180)
+class BridgeRunTest {
+  private static final Path PROJECT = Path.of(System.getProperty("nrledge.projectDir", "."));
+
+  @TempDir
+  Path work;
+
+  @Test
+  void hostSimProfileShouldRunTheLoopOverTheSerialPathWithoutErrors() throws Exception {
+    requireTools("make", "cc");
+    checkRun("bridge-host-sim", "/tmp/nrl-bridge-host-sim");
+  }
+
+  @Test
+  void avrSimProfileShouldRunTheLoopOverTheSerialPathWithoutErrors() throws Exception {
+    requireTools("make", "cc", "avr-gcc", "avr-objcopy", "avr-size");
+    checkRun("bridge-avr-sim", "/tmp/nrl-bridge-avr-sim");
+  }
+
+  private void checkRun(String profile, String link) throws Exception {
+    Path json = work.resolve("summary.json");
+    CommandRun r = CommandRun.execute("run", "--profile", PROJECT.resolve("device-profiles/" + profile + ".yaml").toString(),
+        "--ticks", "600", "--summary-json", json.toString(), "--status", "never");
+    assertEquals(0, r.exit(), r.err());
+    String s = Files.readString(json, StandardCharsets.UTF_8);
+    assertEquals(600, number(s, "ticks"), s);
+    assertEquals(0, number(s, "crc_errors"), s);
+    assertEquals(0, number(s, "resyncs"), s);
+    assertEquals(0, number(s, "sequence_gaps"), s);
+    assertTrue(number(s, "frames_received") > 300, s);
+    assertTrue(number(s, "frames_sent") > 300, s);
+    assertTrue(s.contains("\"failsafe_events\""), s);
+    assertTrue(!Files.exists(Path.of(link)), "the simulator's link is removed after the run");
+  }
+
+  private static long number(String json, String key) {
+    Matcher m = Pattern.compile("\"" + key + "\":\\s*(-?\\d+)").matcher(json);
+    if (!m.find()) {
+      fail("no " + key + " in " + json);
+    }
+    return Long.parseLong(m.group(1));
+  }
+
+  private static void requireTools(String... tools) {
+    for (String t : tools) {
+      boolean found = false;
+      for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+        found |= !dir.isEmpty() && Files.isExecutable(Path.of(dir, t));
+      }
+      if (!found) {
+        String message = "the bridge profiles need " + t + " (.ci/run installs it)";
+        if (System.getenv("CI") != null) {
+          fail(message);
+        }
+        System.err.println("skipped: " + message);
+        Assumptions.abort(message);
+      }
+    }
+  }
+}
