@@ -5,6 +5,7 @@
  *   simavr-bridge ELF --link PATH [--max-seconds S]
  * Prints "pty PATH" when ready; PATH becomes a symlink to the pty. Stop it with SIGKILL or
  * SIGTERM (it exits at once without uart_pty_stop, which can hang); on SIGTERM it removes its link.
+ * SIGUSR1 resets the simulated chip (its reset pin), mid-stream.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -24,6 +25,12 @@
 #include "parts/uart_pty.h"
 
 static const char *link_path;
+static volatile sig_atomic_t reset_requested;
+
+static void on_reset(int sig) {
+  (void) sig;
+  reset_requested = 1;
+}
 static uart_pty_t uart_pty;
 
 static void on_signal(int sig) {
@@ -53,6 +60,7 @@ int main(int argc, char **argv) {
   uint32_t flags = 0;
   uint64_t start;
   unsigned long steps = 0;
+  uint64_t sim_base_ns = 0; /* simulated time before the last reset (avr_reset zeroes the cycle count) */
   int i;
   for (i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--link") == 0 && i + 1 < argc) {
@@ -103,6 +111,7 @@ int main(int argc, char **argv) {
   }
   signal(SIGTERM, on_signal);
   signal(SIGINT, on_signal);
+  signal(SIGUSR1, on_reset);
   unlink(link_path);
   if (symlink(uart_pty.pty.slavename, link_path) != 0) {
     perror("simavr-bridge: symlink");
@@ -113,20 +122,30 @@ int main(int argc, char **argv) {
 
   start = now_ns();
   for (;;) {
-    int state = avr_run(avr);
+    int state;
+    if (reset_requested) {
+      reset_requested = 0;
+      sim_base_ns += avr->cycle * 1000000000u / avr->frequency;
+      avr_reset(avr); /* the chip's reset pin: firmware restarts, the pty stays */
+    }
+    state = avr_run(avr);
     if (state == cpu_Done || state == cpu_Crashed) {
       fprintf(stderr, "simavr-bridge: the firmware stopped (state %d)\n", state);
       break;
     }
     if (++steps % 2048 == 0) {
       /* keep simulated time at wall-clock time: sleep while ahead */
-      uint64_t sim_ns = avr->cycle * 1000000000u / avr->frequency;
+      uint64_t sim_ns = sim_base_ns + avr->cycle * 1000000000u / avr->frequency;
       uint64_t wall_ns = now_ns() - start;
       if (max_seconds > 0 && (double) wall_ns > max_seconds * 1e9) {
         fprintf(stderr, "simavr-bridge: --max-seconds reached\n");
         break;
       }
-      if (sim_ns > wall_ns + 200000u) {
+      if (wall_ns > sim_ns + 2000000u) {
+        /* the process was not scheduled for a while: carry on at real time from here instead of
+           catching up at several times real time, which would flood the UART bridge's FIFO */
+        start += wall_ns - sim_ns;
+      } else if (sim_ns > wall_ns + 200000u) {
         struct timespec ts;
         uint64_t ahead = sim_ns - wall_ns;
         ts.tv_sec = (time_t) (ahead / 1000000000u);

@@ -4,7 +4,8 @@
  * serial device without a board.
  *   bridge-host-sim [--link PATH] [--seed N] [--plant track|pins] [--max-seconds S]
  * Prints "pty PATH" on stdout once the terminal is ready (and makes PATH a symlink to it with
- * --link); runs until SIGINT/SIGTERM or --max-seconds, then removes the link. Exit 2 on bad usage.
+ * --link); runs until SIGINT/SIGTERM or --max-seconds, then removes the link; SIGUSR1 resets the
+ * firmware as a power cycle would. Exit 2 on bad usage.
  */
 #define _XOPEN_SOURCE 700
 #define _DEFAULT_SOURCE
@@ -27,6 +28,7 @@
 #define TX_RING 8192u
 
 static volatile sig_atomic_t stop_requested;
+static volatile sig_atomic_t reset_requested;
 static int master = -1;
 static uint8_t tx_ring[TX_RING];
 static size_t tx_head; /* next byte to send */
@@ -34,8 +36,11 @@ static size_t tx_fill; /* bytes queued */
 static unsigned long frames_dropped;
 
 static void on_signal(int sig) {
-  (void) sig;
-  stop_requested = 1;
+  if (sig == SIGUSR1) {
+    reset_requested = 1;
+  } else {
+    stop_requested = 1;
+  }
 }
 
 static uint64_t now_us64(void) {
@@ -163,6 +168,7 @@ int main(int argc, char **argv) {
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGTERM, &sa, NULL);
   sigaction(SIGHUP, &sa, NULL);
+  sigaction(SIGUSR1, &sa, NULL);
 
   board.board = BRIDGE_BOARD_HOST_SIM;
   board.default_plant = plant;
@@ -193,6 +199,11 @@ int main(int argc, char **argv) {
       for (k = 0; k < n; k++) {
         bridge_fw_rx(&fw, buf[k], (uint32_t) now);
       }
+    }
+    if (reset_requested) {
+      /* as a power-on reset: all firmware state lost, a delimiter then HELLO with seq 0 */
+      reset_requested = 0;
+      bridge_fw_init(&fw, &board, (uint64_t) seed, (uint32_t) now_us64());
     }
     bridge_fw_poll(&fw, (uint32_t) now_us64());
     flush_ring();
