@@ -15,6 +15,16 @@ class FirmwareCoreTest {
   }
 
   @Test
+  void rp2040FirmwareShouldBuildAndFitItsSram() throws Exception {
+    FirmwareBuild.requireTools("the RP2040 firmware", "make", "arm-none-eabi-gcc", "arm-none-eabi-size");
+    String out = FirmwareBuild.make("rp2040");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\n\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+\\d+").matcher(out);
+    assertTrue(m.find(), out);
+    long bytes = Long.parseLong(m.group(1)) + Long.parseLong(m.group(2)) + Long.parseLong(m.group(3));
+    assertTrue(bytes < 256 * 1024 / 4, "text + data + bss " + bytes + " bytes of the 256 KB SRAM it runs from\n" + out);
+  }
+
+  @Test
   void hostSimulatorShouldBuildWithWarningsAsErrors() throws Exception {
     FirmwareBuild.requireTools("the host firmware simulator", "make", "cc");
     FirmwareBuild.make("host");
