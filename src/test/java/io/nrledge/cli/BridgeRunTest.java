@@ -40,6 +40,28 @@ class BridgeRunTest {
     checkRun("bridge-avr-sim", "/tmp/nrl-bridge-avr-sim");
   }
 
+  @Test
+  void missingDeviceShouldFailInOneLineWithExitOne() throws Exception {
+    Path profile = work.resolve("absent.yaml");
+    String yaml = Files.readString(PROJECT.resolve("device-profiles/bridge-uno.yaml"), StandardCharsets.UTF_8)
+        .replace("name: bridge-uno", "name: absent")
+        .replace("/dev/ttyACM0", work.resolve("no-such-tty").toString())
+        .replace("connect-timeout: 5s", "connect-timeout: 300ms");
+    Files.writeString(profile, yaml, StandardCharsets.UTF_8);
+    CommandRun r = CommandRun.execute("run", "--profile", profile.toString(), "--ticks", "10", "--status", "never");
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.err().contains("bridge: no HELLO from " + work.resolve("no-such-tty")) && r.err().contains("does not exist")
+        && r.err().strip().lines().count() == 1, r.err());
+  }
+
+  @Test
+  void fastModeShouldBeRefusedForABridgeProfile() {
+    CommandRun r = CommandRun.execute("run", "--profile", PROJECT.resolve("device-profiles/bridge-uno.yaml").toString(),
+        "--fast", "--ticks", "10", "--status", "never");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("--fast: the bridge rig of"), r.err());
+  }
+
   private void checkRun(String profile, String link) throws Exception {
     Path json = work.resolve("summary.json");
     CommandRun r = CommandRun.execute("run", "--profile", PROJECT.resolve("device-profiles/" + profile + ".yaml").toString(),
