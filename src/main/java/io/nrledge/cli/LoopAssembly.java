@@ -75,8 +75,9 @@ final class LoopAssembly {
       if (fast) {
         throw new UsageException("--fast: the bridge rig of " + profile.source() + " runs against a real device");
       }
+      BridgeSettings bridgeSettings = bridgeSettings(profile); // validated before anything starts
       this.firmware = launchFirmware(profile.bridge());
-      this.bridge = new BridgeBoard(new BridgeLink(bridgeSettings(profile), new JSerialCommLink(profile.bridge().port(),
+      this.bridge = new BridgeBoard(new BridgeLink(bridgeSettings, new JSerialCommLink(profile.bridge().port(),
           profile.bridge().baud(), 20), clock), profile.bridge().plant().equals("track"));
       this.board = bridge;
     } else {
