@@ -31,7 +31,7 @@ class AvrSimBridgeTest extends FirmwareBridgeContract {
 
   @Override
   int failsafeMs() {
-    return 500;
+    return 500; // above simavr's stalls on a busy 2-core machine
   }
 
   @Override

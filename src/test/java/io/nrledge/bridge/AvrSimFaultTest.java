@@ -20,7 +20,7 @@ class AvrSimFaultTest extends FaultInjectionContract {
 
   @Override
   int failsafeMs() {
-    return 500;
+    return 500; // above simavr's stalls on a busy 2-core machine
   }
 
   @Override

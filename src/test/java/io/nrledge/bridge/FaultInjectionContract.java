@@ -144,8 +144,8 @@ abstract class FaultInjectionContract {
 
   @Test
   void cutLinkShouldEngageBothFailsafesWithinTheirTimeAndRecover() throws Exception {
-    long host0 = host(BridgeCounter.FAILSAFE_EVENTS);
     settleMcu();
+    long host0 = host(BridgeCounter.FAILSAFE_EVENTS);
     long mcu0 = link.counters().mcu("failsafe_events");
     double[] x = new double[2];
     long cutNs = System.nanoTime();
