@@ -1,7 +1,6 @@
 package io.nrledge.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nrledge.io.EventKind;
 import io.nrledge.io.IoStatus;
@@ -234,6 +233,7 @@ class BridgeLinkTest {
     assertEquals(IoStatus.OK, link.readSample(x));
     assertEquals(0.26, x[0], 1e-12);
     assertEquals(1, link.counters().get(BridgeCounter.FAILSAFE_EVENTS));
-    assertTrue(fake.typesSent().contains(BridgeProtocol.ACTUATOR_COMMAND));
+    FirmwareBridgeContract.await(() -> fake.typesSent().contains(BridgeProtocol.ACTUATOR_COMMAND), 5_000,
+        "the SAFE command written");
   }
 }
