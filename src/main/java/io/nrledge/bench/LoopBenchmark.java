@@ -15,6 +15,7 @@ import io.nrledge.runtime.LoopSettings;
 import io.nrledge.io.ManualNanoClock;
 import io.nrledge.io.NanoClock;
 import io.nrledge.runtime.ObservationMap;
+import io.nrledge.runtime.RealtimeScheduling;
 import io.nrledge.io.SystemNanoClock;
 import io.nrledge.runtime.TickPhase;
 import io.nrledge.telemetry.LoopCounter;
@@ -35,7 +36,16 @@ import org.HdrHistogram.Histogram;
  * in rotation: {@code ScheduledExecutorService.scheduleAtFixedRate}, our loop, a plain
  * {@code parkNanos} loop. Every contender runs the same realistic tick (a simulated CartPole
  * rig and a 4-64-2 NRL learner, through {@link ControlLoop#tick}); only the waiting differs.
- * Lateness is measured against the ideal grid {@code start + k·period}.
+ *
+ * <p>Lateness is measured against each contender's schedule, so a late period is never left out:
+ * the scheduled executor's k-th run against {@code origin + k·period} (it bursts to catch up, each
+ * burst run counted as late as it is); the park loop against its own absolute deadlines (it bursts
+ * too); our loop, which skips missed periods instead of bursting, records each skipped period as
+ * the lateness it caused (from its deadline to the next tick start).
+ *
+ * <p>Optional {@link BusyLoad} threads compete for the CPUs through every contender's rounds. Real-time
+ * settings, when asked for, go to our loop's control thread only: not to the baselines' threads,
+ * the load threads, the JIT or the GC.
  */
 public final class LoopBenchmark {
   /** Lateness percentiles in µs. */
@@ -49,7 +59,7 @@ public final class LoopBenchmark {
   /** Our loop's numbers and the baselines'. */
   public record Result(String strategy, int hz, double seconds, long ticks, Latency loop, double tickWorkP99Us,
       long overruns, long skippedPeriods, double cpuPercent, double allocBytesPerTick, Latency scheduledExecutor,
-      Latency park) {}
+      Latency park, int loadThreads, RealtimeScheduling.Result realtime) {}
 
   private static final long WARMUP_TICKS = 100_000;
   private static final long MAX_NS = 10_000_000_000L;
@@ -58,12 +68,24 @@ public final class LoopBenchmark {
   private final double seconds;
   private final long periodNs;
   private final Function<NanoClock, IdleStrategy> idle;
+  private final int loadThreads;
+  private final RealtimeScheduling.Request realtime;
 
-  public LoopBenchmark(int hz, double seconds, Function<NanoClock, IdleStrategy> idle) {
+  /**
+   * {@code loadThreads} busy threads run through every round; {@code realtime} is applied by our
+   * loop's control thread to itself before its first round.
+   */
+  public LoopBenchmark(int hz, double seconds, Function<NanoClock, IdleStrategy> idle, int loadThreads,
+      RealtimeScheduling.Request realtime) {
+    if (loadThreads < 0) {
+      throw new IllegalArgumentException("load threads must be >= 0, got " + loadThreads);
+    }
     this.hz = hz;
     this.seconds = seconds;
     this.periodNs = Math.round(1e9 / hz);
     this.idle = idle;
+    this.loadThreads = loadThreads;
+    this.realtime = realtime;
   }
 
   /**
@@ -82,29 +104,37 @@ public final class LoopBenchmark {
     IdleStrategy strategy = idle.apply(SystemNanoClock.INSTANCE);
     Workload ours = new Workload(SystemNanoClock.INSTANCE, strategy,
         settings().maxDurationNs(roundTicks * periodNs).build());
-    OurLoopThread control = new OurLoopThread(ours.loop);
     long cpuNs = 0;
     long wallNs = 0;
     long allocBytes = 0;
     long allocTicks = 0;
-    for (int r = 0; r < rounds; r++) {
-      scheduledExecutor(executorWork, roundTicks, executor);
-      long ticksBefore = ours.loop.ticks();
-      long[] round = control.round();
-      cpuNs += round[0];
-      wallNs += round[1];
-      if (r > 0 || rounds == 1) {
-        allocBytes += round[2];
-        allocTicks += ours.loop.ticks() - ticksBefore;
+    RealtimeScheduling.Result applied;
+    BusyLoad load = new BusyLoad(loadThreads);
+    try {
+      OurLoopThread control = new OurLoopThread(ours.loop, realtime);
+      applied = control.realtime();
+      for (int r = 0; r < rounds; r++) {
+        scheduledExecutor(executorWork, roundTicks, executor);
+        long ticksBefore = ours.loop.ticks();
+        long[] round = control.round();
+        cpuNs += round[0];
+        wallNs += round[1];
+        if (r > 0 || rounds == 1) {
+          allocBytes += round[2];
+          allocTicks += ours.loop.ticks() - ticksBefore;
+        }
+        parkLoop(parkWork, roundTicks, park);
       }
-      parkLoop(parkWork, roundTicks, park);
+      control.close();
+    } finally {
+      load.close();
     }
-    control.close();
     LoopTelemetry.Snapshot snap = ours.telemetry.snapshot();
     return new Result(strategy.name(), hz, seconds, ours.telemetry.get(LoopCounter.TICKS), Latency.of(snap.latenessNs()),
         snap.tickWorkNs().getValueAtPercentile(99) / 1e3, ours.telemetry.get(LoopCounter.OVERRUNS),
         ours.telemetry.get(LoopCounter.SKIPPED_PERIODS), 100.0 * cpuNs / wallNs,
-        allocTicks > 0 ? (double) allocBytes / allocTicks : Double.NaN, Latency.of(executor), Latency.of(park));
+        allocTicks > 0 ? (double) allocBytes / allocTicks : Double.NaN, Latency.of(executor), Latency.of(park),
+        loadThreads, applied);
   }
 
   /** The realistic tick: a CartPole rig and an NRL learner behind a control loop on {@code clock}. */
@@ -206,11 +236,15 @@ public final class LoopBenchmark {
     private final Thread thread;
     private final long[] last = new long[3];
     private volatile boolean finished;
+    private RealtimeScheduling.Result realtime;
 
-    OurLoopThread(ControlLoop loop) {
+    /** Starts the thread, which applies {@code request} to itself and waits for its first round. */
+    OurLoopThread(ControlLoop loop, RealtimeScheduling.Request request) {
       thread = new Thread(() -> {
+        realtime = RealtimeScheduling.applyToCurrentThread(request);
         AllocationMeter.currentThreadAllocatedBytes();
         LockSupport.parkNanos(1);
+        done.release();
         while (true) {
           go.acquireUninterruptibly();
           if (finished) {
@@ -229,6 +263,12 @@ public final class LoopBenchmark {
       thread.setPriority(Thread.MAX_PRIORITY);
       thread.setDaemon(true);
       thread.start();
+      done.acquireUninterruptibly();
+    }
+
+    /** What the control thread applied to itself. */
+    RealtimeScheduling.Result realtime() {
+      return realtime;
     }
 
     /** Runs one round; returns {cpu ns, wall ns, bytes allocated} of the control thread. */

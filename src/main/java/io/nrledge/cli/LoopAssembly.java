@@ -7,16 +7,21 @@ import io.nrledge.bridge.BridgeSettings;
 import io.nrledge.bridge.FirmwareProcess;
 import io.nrledge.bridge.JSerialCommLink;
 import io.nrledge.io.Board;
+import io.nrledge.io.sim.RoverReference;
 import io.nrledge.io.sim.SimRigs;
-import io.nrledge.learner.CreditForm;
+import io.nrledge.learner.SplitMix64;
+import io.nrledge.runtime.Controller;
+import io.nrledge.runtime.CpuSet;
+import io.nrledge.runtime.RealtimeScheduling;
+import io.nrledge.runtime.RandomController;
 import io.nrledge.learner.Learner;
 import io.nrledge.learner.LearnerConfig;
 import io.nrledge.learner.Learners;
-import io.nrledge.learner.Rule;
 import io.nrledge.profiles.DeviceProfile;
 import io.nrledge.runtime.ActionMap;
 import io.nrledge.runtime.ControlLoop;
 import io.nrledge.runtime.EventRing;
+import io.nrledge.runtime.EventSourceCounts;
 import io.nrledge.runtime.FaultKind;
 import io.nrledge.runtime.IdleStrategy;
 import io.nrledge.runtime.LoopSettings;
@@ -41,6 +46,7 @@ import java.nio.file.Path;
  */
 final class LoopAssembly {
   static final int EVENT_RING_CAPACITY = 1024;
+  private static final long RANDOM_POLICY_SALT = 0x8A8B1E5EEDL;
 
   final DeviceProfile profile;
   final boolean fast;
@@ -48,14 +54,16 @@ final class LoopAssembly {
   final IdleStrategy idle;
   final Board board;
   final EventRing events = new EventRing(EVENT_RING_CAPACITY);
+  final Learner learner;
+  final LoopTelemetry telemetry;
+  final LoopSettings settings;
+  final ControlLoop loop;
+  final EventSourceCounts eventCounts;
+  final RealtimeScheduling.Request realtime;
   /** The microcontroller board of a bridge profile, else null. */
   final BridgeBoard bridge;
   /** The firmware simulator a bridge profile launched, else null; {@link #close} stops it. */
   final FirmwareProcess firmware;
-  Learner learner;
-  LoopTelemetry telemetry;
-  LoopSettings settings;
-  ControlLoop loop;
 
   /** Budgets in {@code budget} replace the profile's when > 0 (or non-null for mode/time). */
   LoopAssembly(DeviceProfile profile, Overrides budget) {
@@ -70,6 +78,8 @@ final class LoopAssembly {
       this.clock = SystemNanoClock.INSTANCE;
       this.idle = idleStrategy(profile.loop().idle(), profile.loop().spinNs(), clock);
     }
+    LearnerConfig learnerConfig = ProfileSettings.learner(profile, seed);
+    this.settings = ProfileSettings.loop(profile, budget);
     DeviceProfile.Rig rig = profile.rig();
     if (profile.bridge() != null) {
       if (fast) {
@@ -84,39 +94,72 @@ final class LoopAssembly {
       this.firmware = null;
       this.bridge = null;
       this.board = SimRigs.create(rig.type(), rig.rewardEvents(), rig.bumpReward(), rig.beaconReward(),
-          io.nrledge.learner.SplitMix64.mix(seed ^ 0x5EEDL), clock);
+          SplitMix64.mix(seed ^ 0x5EEDL), clock);
     }
     try {
-      wire(profile, budget, seed);
+      requireChannels("observation.channels", profile.observation().channels(), board.sensors().channels(), "sensor");
+      requireChannels("actions.table", profile.actions().channels(), board.actuators().channels(), "actuator");
+      this.learner = Learners.create(learnerConfig);
+      DeviceProfile.Episodes ep = profile.episodes();
+      this.telemetry = new LoopTelemetry(TickPhase.labels(), FaultKind.labels(), ep.averageWindow());
+      DeviceProfile.Observation o = profile.observation();
+      DeviceProfile.Actions a = profile.actions();
+      this.eventCounts = new EventSourceCounts(board.eventSources());
+      this.realtime = fast ? RealtimeScheduling.Request.NONE : realtimeRequest(profile.loop());
+      ActionMap actionMap = new ActionMap(a.table(), a.min(), a.max(), a.slewPerTick(), a.safe());
+      this.loop = new ControlLoop(settings, clock, idle, SystemNanoClock.INSTANCE, board, learner,
+          controller(settings.mode(), actionMap, seed), new ObservationMap(o.offset(), o.scale(), o.min(), o.max()), actionMap,
+          events, telemetry);
     } catch (RuntimeException e) {
-      close();
+      close(); // a launched firmware simulator must not outlive a failed assembly
       throw e;
     }
   }
 
-  private void wire(DeviceProfile profile, Overrides budget, long seed) {
-    requireChannels("observation.channels", profile.observation().channels(), board.sensors().channels(), "sensor");
-    requireChannels("actions.table", profile.actions().channels(), board.actuators().channels(), "actuator");
-    this.learner = Learners.create(learnerConfig(profile, seed));
-    Mode mode = budget.mode() != null ? budget.mode() : Mode.valueOf(profile.run().mode().toUpperCase(java.util.Locale.ROOT));
-    DeviceProfile.Episodes ep = profile.episodes();
-    DeviceProfile.Run run = profile.run();
-    this.settings = LoopSettings.builder(profile.loop().periodNs())
-        .mode(mode)
-        .rewards(profile.rewards().perTick(), profile.rewards().terminal(), ep.timeLimitTicks())
-        .solvedAverage(ep.solvedAverage())
-        .maxTicks(budget.maxTicks() != null ? budget.maxTicks() : run.maxTicks())
-        .maxEpisodes(budget.maxEpisodes() != null ? budget.maxEpisodes() : run.maxEpisodes())
-        .maxDurationNs(budget.maxDurationNs() != null ? budget.maxDurationNs() : run.maxDurationNs())
-        .watchdog(profile.watchdog().maxConsecutiveOverruns(), profile.watchdog().recoverAfterTicks())
-        .warmupTicks(run.warmupTicks())
-        .build();
-    this.telemetry = new LoopTelemetry(TickPhase.labels(), FaultKind.labels(), ep.averageWindow());
-    DeviceProfile.Observation o = profile.observation();
-    DeviceProfile.Actions a = profile.actions();
-    this.loop = new ControlLoop(settings, clock, idle, SystemNanoClock.INSTANCE, board, learner,
-        new ObservationMap(o.offset(), o.scale(), o.min(), o.max()),
-        new ActionMap(a.table(), a.min(), a.max(), a.slewPerTick(), a.safe()), events, telemetry);
+  /**
+   * The same loop on a simulated twin of the rig, on a virtual clock, for {@code ticks} ticks: for
+   * compiling the tick path without touching the real board (see {@link DryRun}).
+   */
+  static LoopAssembly simulatedTwin(DeviceProfile profile, Overrides overrides, long ticks) {
+    return new LoopAssembly(profile, new Overrides(overrides.seed(), overrides.mode(), "fast", ticks, null, null));
+  }
+
+  private RealtimeScheduling.Request realtimeRequest(DeviceProfile.Loop l) {
+    CpuSet cpus = null;
+    if (l.cpuSet() != null) {
+      try {
+        cpus = CpuSet.parse(l.cpuSet());
+      } catch (IllegalArgumentException e) {
+        throw profile.error("loop.cpu-set", e.getMessage());
+      }
+    }
+    return new RealtimeScheduling.Request(l.rtPriority(), cpus, l.lockMemory());
+  }
+
+  /** Configures and activates the board, each event source posting through its counter into the ring. Not real-time safe. */
+  void startBoard() {
+    board.start(source -> eventCounts.sinkFor(source, events));
+  }
+
+  /** What chooses the actions in the fixed-policy modes; null when the learner does. */
+  private Controller controller(Mode mode, ActionMap actions, long seed) {
+    return switch (mode) {
+      case TRAIN, EVAL -> null;
+      case RANDOM -> new RandomController(actions.actions(), SplitMix64.mix(seed ^ RANDOM_POLICY_SALT));
+      case REFERENCE -> {
+        if (!SimRigs.hasReferenceController(profile.rig().type())) {
+          throw new UsageException("--mode reference: only the " + String.join(", ", SimRigs.WITH_REFERENCE)
+              + " rig has a hand-written reference controller; " + profile.name() + " is a " + profile.rig().type()
+              + " rig");
+        }
+        RoverReference reference = new RoverReference();
+        double[] wheels = new double[actions.channels()];
+        yield (observation, raw) -> {
+          reference.wheelSpeeds(raw, wheels);
+          return actions.nearestAction(wheels);
+        };
+      }
+    };
   }
 
   /** Stops the firmware simulator the profile launched, if any. Call after {@code board.stop()}. */
@@ -165,34 +208,5 @@ final class LoopAssembly {
       case "park-spin" -> new ParkSpinIdle(clock, spinNs);
       default -> throw new UsageException("unknown idle strategy '" + name + "' (park-spin, spin, park)");
     };
-  }
-
-  private LearnerConfig learnerConfig(DeviceProfile p, long seed) {
-    DeviceProfile.LearnerSettings l = p.learner();
-    int[] hidden = l.hidden();
-    int[] sizes = new int[hidden.length + 2];
-    sizes[0] = p.observation().channels();
-    System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-    sizes[sizes.length - 1] = p.actions().table().length;
-    try {
-      return LearnerConfig.builder(sizes)
-          .rule(Rule.valueOf(l.rule().toUpperCase(java.util.Locale.ROOT).replace('-', '_')))
-          .form(form(p.rewards().form()))
-          .learningRate(l.learningRate())
-          .sigma(l.sigma())
-          .baselineRate(l.baselineRate())
-          .traceDecay(l.traceDecay())
-          .biases(l.biases())
-          .fanOut(l.fanOut())
-          .rewardHistorySteps(l.rewardHistorySteps())
-          .seed(seed)
-          .build();
-    } catch (IllegalArgumentException e) {
-      throw p.error("learner", e.getMessage());
-    }
-  }
-
-  private static CreditForm form(String name) {
-    return CreditForm.valueOf(name.toUpperCase(java.util.Locale.ROOT));
   }
 }

@@ -1,21 +1,31 @@
 package io.nrledge.cli;
 
+import io.nrledge.io.Board;
+import io.nrledge.io.IoStatus;
 import io.nrledge.profiles.DeviceProfile;
 import io.nrledge.profiles.Durations;
 import io.nrledge.profiles.ProfileException;
 import io.nrledge.profiles.ProfileLoader;
+import io.nrledge.runtime.ControlLoop;
 import io.nrledge.runtime.Mode;
+import io.nrledge.runtime.RealtimeScheduling;
 import io.nrledge.runtime.StopReason;
 import io.nrledge.telemetry.RunSummary;
 import io.nrledge.telemetry.Supervisor;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,9 +35,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code run}: loads a device profile (the embedded simulated CartPole by default), runs the
  * control loop on its own thread until solved, a budget or a latched fault, with a supervisor
- * thread drawing a status line on a terminal, then prints the summary. Exit 0 when the run
- * completed (solved or budget spent, see {@code solved} in the summary), 1 on a latched fault or
- * a crash, 2 on bad options or profile.
+ * thread drawing a status line on a terminal, then prints the summary. SIGINT and SIGTERM stop
+ * the loop at a tick boundary and the run ends like any other; a second signal exits at once
+ * after one more safe write. Exit 0 when the run completed (solved, budget spent or stopped by a
+ * signal, see {@code solved} and {@code safe_stop} in the summary), 1 on a latched fault, a crash
+ * or actuators that did not confirm their safe values, 2 on bad options or profile.
  */
 @Command(
     name = "run",
@@ -35,18 +47,23 @@ import picocli.CommandLine.Spec;
     description = {"Run the control loop on a device profile, learning online, then print a summary.",
         "Without --profile: a simulated CartPole rig bundled in the jar, in fast mode, until solved."})
 final class RunCommand implements Callable<Integer> {
+  private static final long STATUS_INTERVAL_MS = 500;
+  private static final long STOP_GRACE_NS = 1_000_000_000L;
+  private static final long JOIN_POLL_MS = 20;
+
   @Spec CommandSpec spec;
 
-  @Option(names = "--profile", paramLabel = "FILE", description = "Device profile (YAML); default: the embedded sim-cartpole.")
+  @Option(names = "--profile", paramLabel = "FILE", description = "Device profile (YAML, a regular UTF-8 file up to 1 MiB; limits in"
+      + " device-profiles/README.md); default: the embedded sim-cartpole.")
   Path profileFile;
 
-  @Option(names = "--ticks", paramLabel = "N", description = "Stop after N ticks.")
+  @Option(names = "--ticks", paramLabel = "N", description = "Stop after N ticks (N >= 1).")
   Long ticks;
 
-  @Option(names = "--episodes", paramLabel = "N", description = "Stop after N episodes.")
+  @Option(names = "--episodes", paramLabel = "N", description = "Stop after N episodes (N >= 1).")
   Long episodes;
 
-  @Option(names = "--duration", paramLabel = "D", description = "Stop after D of wall-clock time (e.g. 30s, 5m).")
+  @Option(names = "--duration", paramLabel = "D", description = "Stop after D (> 0) of wall-clock time (e.g. 30s, 5m).")
   String duration;
 
   @ArgGroup(exclusive = true)
@@ -60,13 +77,17 @@ final class RunCommand implements Callable<Integer> {
     boolean fast;
   }
 
-  @Option(names = "--mode", paramLabel = "MODE", description = "train or eval (clean policy, no learning).")
+  @Option(names = "--mode", paramLabel = "MODE", description = {
+      "train (learn), eval (the learner's clean policy, no learning), random (uniformly random actions,",
+      "no learning: the baseline, and a safe way to check wiring) or reference (the rig's hand-written",
+      "controller, the rover only: the ceiling)."})
   String mode;
 
   @Option(names = "--seed", paramLabel = "N", description = "Run seed (learner and plant).")
   Long seed;
 
-  @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON.")
+  @Option(names = "--summary-json", paramLabel = "FILE",
+      description = "Also write the summary as JSON to this regular file; checked before the run starts.")
   Path summaryJson;
 
   @Option(names = "--status", paramLabel = "WHEN", defaultValue = "auto",
@@ -75,6 +96,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutputPaths.checkWritableFile("--summary-json", summaryJson);
     LoopAssembly.Overrides overrides = overrides();
     boolean statusLine = switch (status) {
       case "auto" -> System.console() != null;
@@ -82,72 +104,192 @@ final class RunCommand implements Callable<Integer> {
       case "never" -> false;
       default -> throw new UsageException("--status: must be auto, always or never, got '" + status + "'");
     };
+    DeviceProfile profile;
     LoopAssembly a;
     try {
-      DeviceProfile profile = profileFile == null ? ProfileLoader.loadEmbeddedDefault() : ProfileLoader.load(profileFile);
+      profile = profileFile == null ? ProfileLoader.loadEmbeddedDefault() : ProfileLoader.load(profileFile);
       a = new LoopAssembly(profile, overrides);
     } catch (ProfileException e) {
       throw new UsageException(e.getMessage());
     }
-    PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-    try {
-      a.board.start(a.events);
-    } catch (RuntimeException e) {
-      a.board.stop();
-      a.close();
-      throw e;
-    }
-    StopReason[] reason = new StopReason[1];
-    Throwable[] crash = new Throwable[1];
-    Thread control = new Thread(() -> {
-      try {
-        reason[0] = a.loop.run();
-      } catch (Throwable t) {
-        crash[0] = t;
-      }
-    }, "nrl-control");
-    control.setPriority(Thread.MAX_PRIORITY);
-    long startNs = System.nanoTime();
-    try (Supervisor supervisor = new Supervisor(a.telemetry, a.events::drops, err, statusLine, 500).start()) {
-      Thread hook = new Thread(a.loop::requestStop);
-      Runtime.getRuntime().addShutdownHook(hook);
-      control.start();
-      control.join();
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } finally {
-      a.board.stop();
-      a.close();
-    }
-    double wallSeconds = (System.nanoTime() - startNs) / 1e9;
-    if (crash[0] != null) {
-      throw new IllegalStateException("control loop crashed: " + crash[0], crash[0]);
-    }
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    DryRun dryRun = a.fast ? DryRun.NONE : DryRun.run(profile, overrides);
+    RunOutcome outcome = runLoop(a, err, statusLine);
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("profile", a.profile.name());
-    run.put("mode", a.settings.mode().name().toLowerCase(java.util.Locale.ROOT));
+    run.put("mode", a.settings.mode().label());
     run.put("time", a.fast ? "fast" : "realtime");
     run.put("strategy", a.idle.name());
     run.put("seed", seed != null ? seed : a.profile.run().seed());
     run.put("period_us", a.settings.periodNs() / 1e3);
-    RunSummary summary = new RunSummary(a.telemetry, a.events.drops(), run, reason[0].name().toLowerCase(java.util.Locale.ROOT),
-        a.settings.solvedAverage(), wallSeconds);
+    run.put("dry_run_ticks", dryRun.ticks());
+    run.put("dry_run_ms", dryRun.millis());
+    RunSummary summary = new RunSummary(a.telemetry, a.events.drops(), run, outcome.reasonName(),
+        a.settings.solvedAverage(), outcome.wallSeconds());
+    summary.putEventsBySource(a.eventCounts.counts(), a.settings.periodNs());
+    summary.put("safe_stop", outcome.safeStop());
+    summary.put("actuators_at_exit", outcome.stopReport().appliedAtExit());
+    summary.put("process_alloc_bytes_per_s", outcome.processAllocBytesPerSecond());
+    if (outcome.realtime() != null) {
+      outcome.realtime().summaryFields().forEach(summary::put);
+    }
     if (a.bridge != null) {
-      summary.with("bridge", a.bridge.link().counters().toMap());
+      summary.put("bridge", a.bridge.link().counters().toMap());
     }
     spec.commandLine().getOut().print(summary.toText());
     spec.commandLine().getOut().flush();
-    if (summaryJson != null) {
-      try {
-        Files.writeString(summaryJson, summary.toJson(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot write --summary-json " + summaryJson + ": " + e.getMessage(), e);
-      }
+    for (String problem : outcome.stopReport().problems()) {
+      err.println("nrl-edge: on stop: " + problem);
     }
-    if (reason[0] == StopReason.LATCHED_FAULT) {
+    if (summaryJson != null) {
+      writeAtomically(summaryJson, summary.toJson());
+    }
+    if (outcome.crash() != null) {
+      err.println("nrl-edge: control loop crashed: " + outcome.crash());
+      return Main.EXIT_RUNTIME_FAILURE;
+    }
+    if (outcome.reason() == StopReason.LATCHED_FAULT) {
       err.println("nrl-edge: stopped on a fault that cannot recover on its own; see faults in the summary");
       return Main.EXIT_RUNTIME_FAILURE;
     }
+    if (!outcome.safeStop()) {
+      err.println("nrl-edge: the actuators did not confirm their safe values on stop; check the rig");
+      return Main.EXIT_RUNTIME_FAILURE;
+    }
     return Main.EXIT_OK;
+  }
+
+  /**
+   * Starts the board, runs the loop on its own thread with the supervisor beside it and SIGINT /
+   * SIGTERM turned into an orderly stop, and stops the board whatever happened.
+   */
+  private RunOutcome runLoop(LoopAssembly a, PrintStream err, boolean statusLine) throws InterruptedException {
+    ControlThread control = new ControlThread(a.loop, a.realtime, err);
+    long startNs = System.nanoTime();
+    Board.StopReport stopReport;
+    double allocRate;
+    Supervisor supervisor = new Supervisor(a.telemetry, a.events::drops, err, statusLine, STATUS_INTERVAL_MS,
+        a.settings.warmupTicks());
+    try (StopSignals signals = StopSignals.install(new SignalActions(a, control, err))) {
+      a.startBoard();
+      supervisor.start();
+      control.start();
+      awaitControl(control, signals, a, err);
+    } finally {
+      supervisor.close();
+      stopReport = a.board.stop();
+      a.close(); // the firmware simulator a bridge profile launched
+      allocRate = supervisor.processAllocBytesPerSecond();
+      control.finished.countDown();
+    }
+    double wallSeconds = (System.nanoTime() - startNs) / 1e9;
+    boolean safeStop = !control.isAlive() && a.loop.safeAtExit() && stopReport.safe();
+    return new RunOutcome(control.reason, control.crash, safeStop, stopReport, wallSeconds, allocRate,
+        control.realtimeApplied);
+  }
+
+  /**
+   * Joins the control thread. After a stop signal it gets one second plus one period to finish its
+   * tick; a thread stuck in a device call past that is left behind (the process exits without it)
+   * and the actuators are driven safe from here.
+   */
+  private static void awaitControl(ControlThread control, StopSignals signals, LoopAssembly a, PrintStream err)
+      throws InterruptedException {
+    long graceNs = STOP_GRACE_NS + a.settings.periodNs();
+    long signalNs = 0;
+    while (control.isAlive()) {
+      control.join(JOIN_POLL_MS);
+      if (signals.received() && signalNs == 0) {
+        signalNs = System.nanoTime();
+      } else if (signalNs != 0 && control.isAlive() && System.nanoTime() - signalNs > graceNs) {
+        err.println("nrl-edge: the control thread did not stop within " + graceNs / 1_000_000
+            + " ms of the signal; driving the actuators safe from outside it");
+        control.crash = new IllegalStateException("control thread stuck after a stop signal");
+        return;
+      }
+    }
+  }
+
+  /** The control thread: runs the loop and keeps how it ended. */
+  private static final class ControlThread extends Thread {
+    final CountDownLatch finished = new CountDownLatch(1);
+    private final ControlLoop loop;
+    private final RealtimeScheduling.Request realtime;
+    private final PrintStream err;
+    volatile RealtimeScheduling.Result realtimeApplied;
+    volatile StopReason reason;
+    volatile Throwable crash;
+
+    ControlThread(ControlLoop loop, RealtimeScheduling.Request realtime, PrintStream err) {
+      super("nrl-control");
+      this.loop = loop;
+      this.realtime = realtime;
+      this.err = err;
+    }
+
+    /** Applies the real-time settings to this thread alone (one warning line per refusal), then runs the loop. */
+    @Override
+    public void run() {
+      try {
+        if (!realtime.isEmpty()) {
+          RealtimeScheduling.Result applied = RealtimeScheduling.applyToCurrentThread(realtime);
+          applied.warnings().forEach(w -> err.println("nrl-edge: warning: " + w + "; running without it"));
+          realtimeApplied = applied;
+        }
+        reason = loop.run();
+      } catch (Throwable t) {
+        crash = t;
+      }
+    }
+  }
+
+  /** What the stop signals do during a run. */
+  private record SignalActions(LoopAssembly a, ControlThread control, PrintStream err) implements StopSignals.Actions {
+    @Override
+    public void stop(String signal) {
+      a.loop.requestStop(StopReason.SIGNAL);
+    }
+
+    @Override
+    public void emergency(String signal) {
+      IoStatus status;
+      try {
+        status = a.board.actuators().writeSafe();
+      } catch (RuntimeException e) {
+        status = IoStatus.FAILED;
+      }
+      err.println("nrl-edge: second SIG" + signal + ": exiting now; actuators "
+          + (status == IoStatus.OK ? "driven safe" : "did NOT confirm their safe values"));
+    }
+
+    @Override
+    public void awaitStopped() {
+      try {
+        control.finished.await(STOP_GRACE_NS * 2, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** How the run ended. */
+  private record RunOutcome(StopReason reason, Throwable crash, boolean safeStop, Board.StopReport stopReport,
+      double wallSeconds, double processAllocBytesPerSecond, RealtimeScheduling.Result realtime) {
+    String reasonName() {
+      return crash != null ? "crashed" : reason.name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** Writes {@code text} to a temporary file beside {@code target}, then renames it over the target. */
+  private static void writeAtomically(Path target, String text) throws IOException {
+    Path parent = target.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+    try {
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
   }
 
   private LoopAssembly.Overrides overrides() {
@@ -170,11 +312,11 @@ final class RunCommand implements Callable<Integer> {
     }
     Mode m = null;
     if (mode != null) {
-      m = switch (mode) {
-        case "train" -> Mode.TRAIN;
-        case "eval" -> Mode.EVAL;
-        default -> throw new UsageException("--mode: must be train or eval, got '" + mode + "'");
-      };
+      try {
+        m = Mode.of(mode);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--mode: " + e.getMessage());
+      }
     }
     String time = timeMode == null ? null : timeMode.realtime ? "realtime" : "fast";
     return new LoopAssembly.Overrides(seed, m, time, ticks, episodes, durationNs);

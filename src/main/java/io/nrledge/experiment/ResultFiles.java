@@ -3,9 +3,11 @@ package io.nrledge.experiment;
 import io.nrledge.learner.LearnerConfig;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,18 +32,23 @@ public final class ResultFiles {
       out.write(EPISODES_HEADER);
       out.write('\n');
       for (RunResult result : results) {
-        String key = runKey(result.spec());
-        for (int e = 0; e < result.episodes(); e++) {
-          out.write(key);
-          out.write(',');
-          out.write(Integer.toString(e + 1));
-          out.write(',');
-          out.write(Double.toString(result.returns()[e]));
-          out.write(',');
-          out.write(Integer.toString(result.steps()[e]));
-          out.write('\n');
-        }
+        writeEpisodeRows(out, result);
       }
+    }
+  }
+
+  /** The episode rows of one run, each ending in a newline. */
+  static void writeEpisodeRows(Writer out, RunResult result) throws IOException {
+    String key = runKey(result.spec());
+    for (int e = 0; e < result.episodes(); e++) {
+      out.write(key);
+      out.write(',');
+      out.write(Integer.toString(e + 1));
+      out.write(',');
+      out.write(Double.toString(result.returns()[e]));
+      out.write(',');
+      out.write(Integer.toString(result.steps()[e]));
+      out.write('\n');
     }
   }
 
@@ -51,11 +58,17 @@ public final class ResultFiles {
       out.write(SUMMARY_HEADER);
       out.write('\n');
       for (RunResult result : results) {
-        out.write(String.format(Locale.ROOT, "%s,%d,%s,%d,%.3f,%.0f\n", runKey(result.spec()), result.episodes(),
-            Double.toString(result.finalMovingAverage()), result.solvedAtEpisode(), result.wallSeconds(),
-            result.stepsPerSecond()));
+        out.write(summaryRow(result));
+        out.write('\n');
       }
     }
+  }
+
+  /** The summary row of one run, without its newline. */
+  static String summaryRow(RunResult result) {
+    return String.format(Locale.ROOT, "%s,%d,%s,%d,%.3f,%.0f", runKey(result.spec()), result.episodes(),
+        Double.toString(result.finalMovingAverage()), result.solvedAtEpisode(), result.wallSeconds(),
+        result.stepsPerSecond());
   }
 
   /**
@@ -64,7 +77,17 @@ public final class ResultFiles {
    */
   public static void writeConfig(Path file, String version, List<String> arguments, List<RunSpec> specs)
       throws IOException {
+    writeConfig(file, version, arguments, specs, "complete");
+  }
+
+  /**
+   * As {@link #writeConfig(Path, String, List, List)}, with a {@code "status"} field ({@code running},
+   * {@code complete}, {@code interrupted} or {@code failed}); replaces the file atomically.
+   */
+  public static void writeConfig(Path file, String version, List<String> arguments, List<RunSpec> specs,
+      String status) throws IOException {
     StringBuilder json = new StringBuilder("{\n");
+    json.append("  \"status\": ").append(string(status)).append(",\n");
     json.append("  \"version\": ").append(string(version)).append(",\n");
     json.append("  \"arguments\": [");
     for (int i = 0; i < arguments.size(); i++) {
@@ -72,12 +95,29 @@ public final class ResultFiles {
     }
     json.append("],\n");
     json.append("  \"moving_average_window\": ").append(MovingAverage.WINDOW).append(",\n");
-    json.append("  \"runs\": [\n");
+    json.append(runsBlock(specs));
+    json.append("}\n");
+    replaceAtomically(file, json);
+  }
+
+  /** The {@code "runs"} array of config.json: what a resumed experiment must repeat exactly. */
+  static String runsBlock(List<RunSpec> specs) {
+    StringBuilder json = new StringBuilder("  \"runs\": [\n");
     for (int i = 0; i < specs.size(); i++) {
       json.append("    ").append(runJson(specs.get(i))).append(i + 1 < specs.size() ? ",\n" : "\n");
     }
-    json.append("  ]\n}\n");
-    Files.writeString(file, json, StandardCharsets.UTF_8);
+    return json.append("  ]\n").toString();
+  }
+
+  /** Writes {@code text} to a temporary file beside {@code file}, then moves it over {@code file} in one step. */
+  static void replaceAtomically(Path file, CharSequence text) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.writeString(tmp, text, StandardCharsets.UTF_8);
+    try {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   private static String runJson(RunSpec spec) {
@@ -124,7 +164,7 @@ public final class ResultFiles {
   }
 
   /** "task,rule,seed,lr,sigma" of a run. */
-  private static String runKey(RunSpec spec) {
+  static String runKey(RunSpec spec) {
     double sigma = spec.sigma();
     return spec.task().id() + "," + spec.method().id() + "," + spec.seed() + ","
         + spec.learner().learningRate() + "," + (Double.isNaN(sigma) ? "" : Double.toString(sigma));

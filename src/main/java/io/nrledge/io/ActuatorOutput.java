@@ -14,4 +14,17 @@ public interface ActuatorOutput extends Device {
 
   /** Drives every channel to its safe value. Real-time safe; the watchdog calls it every tick while in safe state. */
   IoStatus writeSafe();
+
+  /** The channel that failed the last {@link #write}, or −1 when none did or the device cannot tell. Real-time safe. */
+  default int failedChannel() {
+    return -1;
+  }
+
+  /**
+   * Fills {@code out[0..channels)} with the commands the device last applied (after a safe write:
+   * its safe values), for reports; false when the device cannot tell. Not real-time safe.
+   */
+  default boolean readBack(double[] out) {
+    return false;
+  }
 }

@@ -8,4 +8,9 @@ public interface SensorInput extends Device {
 
   /** Fills {@code out[0..channels)} with the latest raw readings. Real-time safe. */
   IoStatus read(double[] out);
+
+  /** The channel that failed the last {@link #read}, or −1 when none did or the device cannot tell. Real-time safe. */
+  default int failedChannel() {
+    return -1;
+  }
 }

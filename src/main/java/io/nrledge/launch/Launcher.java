@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -15,11 +14,15 @@ import java.util.List;
  * newer it calls {@code io.nrledge.cli.Main}. On an older JVM it looks for a Java 21+ runtime
  * ({@code JAVA_HOME}, then the usual install folders) and runs the jar there with the same
  * arguments and JVM options; if there is none, it prints one line saying so and exits with 2.
+ * While the child runs, SIGINT and SIGTERM sent to the launcher are forwarded to it, and the
+ * launcher waits for it and exits with its exit code, so no JVM is left behind.
  * It must never load project classes on an old JVM.
  */
 public final class Launcher {
   static final int REQUIRED_FEATURE = 21;
   private static final String MAIN = "io.nrledge.cli.Main";
+  /** Set to {@code always} to hand over to a new JVM even on Java 21+ (tests of the hand-over use it). */
+  static final String RELAUNCH_PROPERTY = "nrledge.launcher.relaunch";
   private static final String[] JVM_FOLDERS = {
     "/usr/lib/jvm", "/usr/java", "/opt/java", "/opt", "/Library/Java/JavaVirtualMachines"
   };
@@ -27,12 +30,13 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
-    if (feature(System.getProperty("java.specification.version")) >= REQUIRED_FEATURE) {
+    boolean forced = "always".equals(System.getProperty(RELAUNCH_PROPERTY));
+    if (!forced && feature(System.getProperty("java.specification.version")) >= REQUIRED_FEATURE) {
       runMain(args);
       return;
     }
     String runningJava = System.getProperty("java.version") + " (" + System.getProperty("java.home") + ")";
-    File java = findJava();
+    File java = forced ? new File(System.getProperty("java.home"), "bin/java") : findJava();
     if (java == null) {
       System.err.println("nrl-edge: needs Java " + REQUIRED_FEATURE + " or newer, but this is Java " + runningJava
           + " and no newer JDK was found in JAVA_HOME or " + String.join(", ", JVM_FOLDERS)
@@ -54,17 +58,26 @@ public final class Launcher {
     }
   }
 
-  private static int relaunch(File java, String[] args) throws IOException, InterruptedException, URISyntaxException {
+  private static int relaunch(File java, String[] args) throws IOException {
     List<String> command = new ArrayList<String>();
     command.add(java.getPath());
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.add("--enable-native-access=ALL-UNNAMED"); // JNA, for the control thread's real-time settings
     command.add("-cp");
-    command.add(new File(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath());
+    command.add(System.getProperty("java.class.path"));
     command.add(MAIN);
     for (String arg : args) {
       command.add(arg);
     }
-    return new ProcessBuilder(command).inheritIO().start().waitFor();
+    final Process child = new ProcessBuilder(command).inheritIO().start();
+    ForwardSignals.install(child);
+    while (true) {
+      try {
+        return child.waitFor();
+      } catch (InterruptedException e) {
+        // keep waiting: the child decides when the run is over
+      }
+    }
   }
 
   /** The newest {@code bin/java} of a Java 21+ runtime, or null. */

@@ -82,8 +82,4 @@ public final class IntegerNoise {
   public double scale() {
     return scale;
   }
-
-  public Xoshiro256StarStar generator() {
-    return bits;
-  }
 }

@@ -59,15 +59,6 @@ public final class Network {
     return sizes[layers];
   }
 
-  /** Hidden and output units, the ones that receive noise. */
-  public int noisyUnitCount() {
-    int n = 0;
-    for (int l = 1; l <= layers; l++) {
-      n += sizes[l];
-    }
-    return n;
-  }
-
   /** Units in the widest hidden or output layer. */
   public int widestNoisyLayer() {
     int widest = 0;
@@ -93,14 +84,6 @@ public final class Network {
 
   public boolean hasBiases() {
     return biases;
-  }
-
-  public Activation activation() {
-    return activation;
-  }
-
-  public double leakSlope() {
-    return leakSlope;
   }
 
   /** The live parameters. */

@@ -57,8 +57,16 @@ public record DeviceProfile(
   /**
    * @param idle {@code park-spin}, {@code spin} or {@code park}
    * @param time {@code fast} (virtual clock) or {@code realtime}
+   * @param dryRunTicks realtime: ticks run on a simulated twin first, so the tick path is compiled
+   *     before the first real actuator write (0: none)
+   * @param rtPriority SCHED_FIFO priority of the control thread, 1–99 (0: none)
+   * @param cpuSet CPUs the control thread may run on ("3", "2-3"; null: any)
+   * @param lockMemory lock the process's memory (mlockall) when the run starts
    */
-  public record Loop(long periodNs, String idle, long spinNs, String time) {}
+  public record Loop(long periodNs, String idle, long spinNs, String time, long dryRunTicks, int rtPriority,
+      String cpuSet, boolean lockMemory) {
+    public static final long DEFAULT_DRY_RUN_TICKS = 30_000;
+  }
 
   /** Per channel: {@code obs = (raw − offset) · scale}; raw outside [min, max] is a fault. */
   public record Observation(double[] offset, double[] scale, double[] min, double[] max) {

@@ -59,6 +59,24 @@ public final class ActionMap {
     }
   }
 
+  /** The action whose table row is nearest (Euclidean) to {@code commands}; the first on a tie. Real-time safe. */
+  public int nearestAction(double[] commands) {
+    int best = 0;
+    double bestDistance = Double.POSITIVE_INFINITY;
+    for (int a = 0; a < table.length; a++) {
+      double d = 0;
+      for (int c = 0; c < commands.length; c++) {
+        double e = commands[c] - table[a][c];
+        d += e * e;
+      }
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = a;
+      }
+    }
+    return best;
+  }
+
   /** The actuators were driven safe: slew from the safe values again. Real-time safe. */
   public void resetToSafe() {
     System.arraycopy(safe, 0, last, 0, safe.length);

@@ -11,6 +11,7 @@ import io.nrledge.learner.Learner;
 import io.nrledge.telemetry.EpisodeStats;
 import io.nrledge.telemetry.LoopCounter;
 import io.nrledge.telemetry.LoopTelemetry;
+import io.nrledge.telemetry.RewardWindows;
 
 /**
  * The fixed-period control loop: one thread, absolute deadlines ({@code next += period}); a tick
@@ -21,10 +22,14 @@ import io.nrledge.telemetry.LoopTelemetry;
  * actuators → rewards and episode bookkeeping, which drains the {@link EventRing} and credits each
  * reward to the tick at which it happened. The {@link Watchdog} moves the rig to safe state.
  *
+ * <p>Every call into a device or the learner runs inside an exception boundary: a throw becomes a
+ * fault of its kind with the offending channel, never a dead control thread. However the loop
+ * ends, it writes the actuators' safe values from this thread before {@link #run()} returns.
+ *
  * <p>After construction nothing here allocates, locks, logs or does I/O beyond the devices' own
  * read and write; everything observable is published through counters for other threads.
  */
-public final class ControlLoop implements EventRing.Handler {
+public final class ControlLoop {
   private static final int MIN_TICK_HISTORY = 64;
   private static final EventRing.Handler DISCARD = (kind, value, timestampNs) -> {};
 
@@ -41,8 +46,11 @@ public final class ControlLoop implements EventRing.Handler {
   private final EventRing events;
   private final LoopTelemetry telemetry;
   private final EpisodeStats episodeStats;
+  private final RewardWindows rewardWindows;
   private final Watchdog watchdog;
   private final boolean train;
+  private final Controller controller;
+  private final int actionCount;
 
   private final double[] raw;
   private final double[] observation;
@@ -50,8 +58,10 @@ public final class ControlLoop implements EventRing.Handler {
   private final long[] tickStartNs;
   private final int tickMask;
   private final int maxStepsAgo;
+  private final EventRing.Handler creditor = this::onEvent;
 
-  private volatile boolean stopRequested;
+  private volatile StopReason stopRequested;
+  private volatile boolean safeAtExit;
   private long tick = -1;
   private long ticksSinceResume;
   private long tickNowNs;
@@ -59,12 +69,31 @@ public final class ControlLoop implements EventRing.Handler {
   private int episodeTicks;
   private boolean terminal;
   private boolean truncated;
+  private boolean resetPending;
   private long slowestPhaseNs;
   private int slowestPhase;
+  private Throwable thrown;
 
-  /** Wires the loop; checks that the devices, maps and learner agree on sizes. Not real-time safe. */
+  /** Wires a loop in train or eval mode. Not real-time safe. */
   public ControlLoop(LoopSettings settings, NanoClock clock, IdleStrategy idle, NanoClock stopwatch, Board board,
       Learner learner, ObservationMap observationMap, ActionMap actionMap, EventRing events, LoopTelemetry telemetry) {
+    this(settings, clock, idle, stopwatch, board, learner, null, observationMap, actionMap, events, telemetry);
+  }
+
+  /**
+   * Wires the loop; checks that the devices, maps and learner agree on sizes. {@code controller}
+   * chooses the actions in {@link Mode#RANDOM} and {@link Mode#REFERENCE} (null otherwise); the
+   * learner then only sizes the loop. Not real-time safe.
+   */
+  public ControlLoop(LoopSettings settings, NanoClock clock, IdleStrategy idle, NanoClock stopwatch, Board board,
+      Learner learner, Controller controller, ObservationMap observationMap, ActionMap actionMap, EventRing events,
+      LoopTelemetry telemetry) {
+    boolean fixedPolicy = settings.mode() == Mode.RANDOM || settings.mode() == Mode.REFERENCE;
+    if (fixedPolicy != (controller != null)) {
+      throw new IllegalArgumentException("a controller is needed in random and reference mode, and only there");
+    }
+    this.controller = controller;
+    this.actionCount = actionMap.actions();
     this.settings = settings;
     this.clock = clock;
     this.idle = idle;
@@ -78,6 +107,7 @@ public final class ControlLoop implements EventRing.Handler {
     this.events = events;
     this.telemetry = telemetry;
     this.episodeStats = telemetry.episodes();
+    this.rewardWindows = telemetry.rewardWindows();
     this.watchdog = new Watchdog(settings.maxConsecutiveOverruns(), settings.recoverAfterTicks());
     this.train = settings.mode() == Mode.TRAIN;
     requireSize("sensor channels", sensors.channels(), "observation channels", observationMap.channels());
@@ -104,7 +134,20 @@ public final class ControlLoop implements EventRing.Handler {
 
   /** Asks the loop to stop after the current tick. Any thread. */
   public void requestStop() {
-    stopRequested = true;
+    requestStop(StopReason.STOPPED);
+  }
+
+  /** Asks the loop to stop after the current tick, giving the reason {@link #run()} will return. Any thread. */
+  public void requestStop(StopReason why) {
+    stopRequested = why;
+  }
+
+  /**
+   * After {@link #run()} returned (or threw): true when the final safe write succeeded on every
+   * actuator channel. Any thread.
+   */
+  public boolean safeAtExit() {
+    return safeAtExit;
   }
 
   /** Ticks run so far. Control thread only (others read {@link LoopCounter#TICKS}). */
@@ -114,30 +157,41 @@ public final class ControlLoop implements EventRing.Handler {
 
   /**
    * Runs on the calling thread until a budget is spent, the task is solved, a stop is requested
-   * or a fault latches. The calling thread becomes the control thread. Real-time safe once it is
-   * running: allocates nothing per tick.
+   * or a fault latches, then drives the actuators safe, even when something threw. The calling
+   * thread becomes the control thread. Real-time safe once it is running: allocates nothing per
+   * tick.
    */
   public StopReason run() {
+    try {
+      return loop();
+    } finally {
+      safeAtExit = writeSafe();
+    }
+  }
+
+  private StopReason loop() {
     final long periodNs = settings.periodNs();
     final long startWallNs = stopwatch.nanoTime();
     long deadline = clock.nanoTime();
+    long skipped = 0;
     long allocStart = settings.warmupTicks() == 0 ? AllocationMeter.currentThreadAllocatedBytes() : -1;
     StopReason reason;
     while ((reason = stopReason(startWallNs)) == null) {
       final long now = idle.awaitDeadline(deadline);
-      telemetry.lateness(now - deadline);
+      telemetry.lateness(now - deadline, skipped, periodNs);
       tick(now);
       deadline += periodNs;
       final long end = clock.nanoTime();
       final boolean overran = end - deadline > 0;
+      skipped = 0;
       if (overran) {
-        final long missed = (end - deadline) / periodNs + 1;
-        deadline += missed * periodNs;
+        skipped = (end - deadline) / periodNs + 1;
+        deadline += skipped * periodNs;
         telemetry.increment(LoopCounter.OVERRUNS);
-        telemetry.add(LoopCounter.SKIPPED_PERIODS, missed);
+        telemetry.add(LoopCounter.SKIPPED_PERIODS, skipped);
       }
       if (watchdog.tickEnded(overran)) {
-        fault(FaultKind.OVERRUNS, slowestPhase);
+        fault(FaultKind.OVERRUNS, slowestPhase, -1);
       }
       if (ticks() == settings.warmupTicks()) {
         allocStart = AllocationMeter.currentThreadAllocatedBytes();
@@ -154,8 +208,9 @@ public final class ControlLoop implements EventRing.Handler {
     if (watchdog.latched()) {
       return StopReason.LATCHED_FAULT;
     }
-    if (stopRequested) {
-      return StopReason.STOPPED;
+    final StopReason requested = stopRequested;
+    if (requested != null) {
+      return requested;
     }
     if (settings.maxTicks() > 0 && ticks() >= settings.maxTicks()) {
       return StopReason.TICK_BUDGET;
@@ -182,48 +237,119 @@ public final class ControlLoop implements EventRing.Handler {
     tickNowNs = nowNs;
     tickStartNs[(int) tick & tickMask] = nowNs;
     slowestPhaseNs = -1;
+    thrown = null;
     final long t0 = stopwatch.nanoTime();
 
-    final IoStatus read = sensors.read(raw);
+    final IoStatus read = readSensors();
     final long t1 = phaseEnded(TickPhase.READ, t0);
     if (read != IoStatus.OK) {
-      fault(read == IoStatus.TIMEOUT ? FaultKind.SENSOR_TIMEOUT : FaultKind.SENSOR_FAILED, TickPhase.READ.ordinal());
+      fault(read == IoStatus.TIMEOUT ? FaultKind.SENSOR_TIMEOUT : FaultKind.SENSOR_FAILED, TickPhase.READ.ordinal(),
+          sensors.failedChannel());
       safeTick(t0);
       return;
     }
     final boolean valid = observationMap.map(raw, observation);
     final long t2 = phaseEnded(TickPhase.OBSERVE, t1);
     if (!valid) {
-      fault(FaultKind.BAD_OBSERVATION, TickPhase.OBSERVE.ordinal());
+      fault(FaultKind.BAD_OBSERVATION, TickPhase.OBSERVE.ordinal(), observationMap.badChannel());
       safeTick(t0);
       return;
     }
     if (watchdog.safe()) {
-      if (!watchdog.healthyTick()) {
+      if (!watchdog.healthyTick() || !recover()) {
         safeTick(t0);
         return;
       }
-      recover();
     }
 
-    final int action = train ? learner.step(observation) : learner.act(observation);
+    final int action = chooseAction();
     final long t3 = phaseEnded(TickPhase.LEARN, t2);
+    if (action < 0 || action >= actionCount) {
+      fault(FaultKind.LEARNER_FAILED, TickPhase.LEARN.ordinal(), -1);
+      safeTick(t0);
+      return;
+    }
     actionMap.map(action, commands);
     final long t4 = phaseEnded(TickPhase.ACTION, t3);
-    final IoStatus written = actuators.write(commands);
+    final IoStatus written = writeActuators();
     final long t5 = phaseEnded(TickPhase.WRITE, t4);
     if (written != IoStatus.OK) {
-      fault(FaultKind.ACTUATOR_FAILED, TickPhase.WRITE.ordinal());
+      fault(FaultKind.ACTUATOR_FAILED, TickPhase.WRITE.ordinal(), actuators.failedChannel());
       safeTick(t0);
       return;
     }
 
-    bookkeeping();
-    if (train && !learner.weightsFinite()) {
-      fault(FaultKind.NON_FINITE_WEIGHTS, TickPhase.REWARD.ordinal());
+    if (!bookkeeping()) {
+      fault(FaultKind.LEARNER_FAILED, TickPhase.REWARD.ordinal(), -1);
+    } else if (train && !learner.weightsFinite()) {
+      fault(FaultKind.NON_FINITE_WEIGHTS, TickPhase.REWARD.ordinal(), -1);
     }
     final long t6 = phaseEnded(TickPhase.REWARD, t5);
     tickEnded(t0, t6);
+  }
+
+  // The exception boundary: a device or learner that throws becomes a failed status. A
+  // VirtualMachineError (out of memory, stack overflow) is not the device's fault and is rethrown;
+  // run() still writes the safe values on its way out.
+
+  private IoStatus readSensors() {
+    try {
+      return sensors.read(raw);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable t) {
+      threw(t);
+      return IoStatus.FAILED;
+    }
+  }
+
+  private IoStatus writeActuators() {
+    try {
+      return actuators.write(commands);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable t) {
+      threw(t);
+      return IoStatus.FAILED;
+    }
+  }
+
+  /** Drives every actuator safe; false (and counted) when the device refused or threw. Real-time safe. */
+  private boolean writeSafe() {
+    IoStatus status;
+    try {
+      status = actuators.writeSafe();
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable t) {
+      threw(t);
+      status = IoStatus.FAILED;
+    }
+    if (status != IoStatus.OK) {
+      telemetry.increment(LoopCounter.SAFE_WRITE_FAILURES);
+      return false;
+    }
+    return true;
+  }
+
+  private void threw(Throwable t) {
+    thrown = t;
+    telemetry.deviceThrew();
+  }
+
+  /** The learner's action for this tick, or −1 when it threw. */
+  private int chooseAction() {
+    try {
+      if (controller != null) {
+        return controller.act(observation, raw);
+      }
+      return train ? learner.step(observation) : learner.act(observation);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable t) {
+      threw(t);
+      return -1;
+    }
   }
 
   private long phaseEnded(TickPhase phase, long startNs) {
@@ -238,28 +364,37 @@ public final class ControlLoop implements EventRing.Handler {
   }
 
   private void tickEnded(long t0, long endNs) {
-    telemetry.tickWork(endNs - t0);
+    rewardWindows.tickEnded();
+    telemetry.tickWork(tick, endNs - t0);
     telemetry.increment(LoopCounter.TICKS);
   }
 
-  private void bookkeeping() {
-    if (!Double.isNaN(settings.perTickReward())) {
-      credit(settings.perTickReward(), 0);
-    }
-    final int drained = events.drain(this);
-    if (drained > 0) {
-      telemetry.add(LoopCounter.EVENTS, drained);
-    }
-    episodeTicks++;
-    final int limit = settings.timeLimitTicks();
-    if (terminal || truncated || (limit > 0 && episodeTicks >= limit)) {
-      endEpisode();
+  /** Rewards and episode ends; false when the learner threw while taking them. */
+  private boolean bookkeeping() {
+    try {
+      if (!Double.isNaN(settings.perTickReward())) {
+        credit(settings.perTickReward(), 0);
+      }
+      final int drained = events.drain(creditor);
+      if (drained > 0) {
+        telemetry.add(LoopCounter.EVENTS, drained);
+      }
+      episodeTicks++;
+      final int limit = settings.timeLimitTicks();
+      if (terminal || truncated || (limit > 0 && episodeTicks >= limit)) {
+        endEpisode();
+      }
+      return true;
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable t) {
+      threw(t);
+      return false;
     }
   }
 
   /** Control thread, during the drain: credits or flags one device event. Real-time safe. */
-  @Override
-  public void onEvent(EventKind kind, double value, long timestampNs) {
+  private void onEvent(EventKind kind, double value, long timestampNs) {
     telemetry.eventLatency(tickNowNs - timestampNs);
     switch (kind) {
       case REWARD -> credit(value, stepsAgo(timestampNs));
@@ -287,6 +422,7 @@ public final class ControlLoop implements EventRing.Handler {
   private void credit(double reward, int stepsAgo) {
     episodeReturn += reward;
     episodeStats.rewardCredited(reward);
+    rewardWindows.credit(reward);
     if (train) {
       learner.reward(reward, stepsAgo);
     }
@@ -305,16 +441,32 @@ public final class ControlLoop implements EventRing.Handler {
     episodeTicks = 0;
     terminal = false;
     truncated = false;
-    if (episodeReset != null) {
-      episodeReset.resetEpisode();
+    resetPending = episodeReset != null && !resetPlant();
+    if (resetPending) {
+      fault(FaultKind.RESET_FAILED, TickPhase.REWARD.ordinal(), -1);
     }
   }
 
-  /** Records a fault on entering safe state; in safe state a new fault only restarts the recovery count. */
-  private void fault(FaultKind kind, int phase) {
+  private boolean resetPlant() {
+    try {
+      episodeReset.resetEpisode();
+      return true;
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable t) {
+      threw(t);
+      return false;
+    }
+  }
+
+  /**
+   * Records a fault on entering safe state, with the offending channel (−1: unknown or none); in
+   * safe state a new fault only restarts the recovery count.
+   */
+  private void fault(FaultKind kind, int phase, int channel) {
     if (!watchdog.safe()) {
-      telemetry.fault(kind.ordinal(), phase, tick);
-      actuators.writeSafe();
+      telemetry.fault(kind.ordinal(), phase, channel, tick, thrown);
+      writeSafe();
       actionMap.resetToSafe();
     }
     watchdog.trip(kind);
@@ -322,7 +474,7 @@ public final class ControlLoop implements EventRing.Handler {
 
   /** A tick in safe state: actuators held safe, learner frozen, events drained but not credited. */
   private void safeTick(long t0) {
-    actuators.writeSafe();
+    writeSafe();
     final int discarded = events.drain(DISCARD);
     if (discarded > 0) {
       telemetry.add(LoopCounter.EVENTS_DISCARDED, discarded);
@@ -333,18 +485,34 @@ public final class ControlLoop implements EventRing.Handler {
 
   /**
    * Leaves safe state. The interrupted episode is discarded (no update from its partial return)
-   * and not counted in the statistics; a new episode starts from a reset.
+   * and not counted in the statistics; a new episode starts from a reset (also when the last
+   * reset failed). False when that failed
+   * and the rig is safe again.
    */
-  private void recover() {
+  private boolean recover() {
     watchdog.recovered();
     telemetry.increment(LoopCounter.RECOVERIES);
     ticksSinceResume = 1;
     actionMap.resetToSafe();
-    if (episodeTicks > 0) {
-      if (train) {
-        learner.discardEpisode();
+    if (episodeTicks > 0 || resetPending) {
+      if (train && !discardEpisode()) {
+        fault(FaultKind.LEARNER_FAILED, TickPhase.LEARN.ordinal(), -1);
+        return false;
       }
       startEpisode();
+    }
+    return !watchdog.safe();
+  }
+
+  private boolean discardEpisode() {
+    try {
+      learner.discardEpisode();
+      return true;
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable t) {
+      threw(t);
+      return false;
     }
   }
 }

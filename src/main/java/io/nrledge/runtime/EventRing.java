@@ -93,7 +93,4 @@ public final class EventRing implements EventSink {
     return drops.get();
   }
 
-  public int capacity() {
-    return mask + 1;
-  }
 }

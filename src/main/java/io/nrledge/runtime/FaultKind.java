@@ -7,6 +7,10 @@ public enum FaultKind {
   SENSOR_FAILED("sensor-failed", true),
   BAD_OBSERVATION("bad-observation", true),
   ACTUATOR_FAILED("actuator-failed", true),
+  /** The plant's episode reset refused or threw. */
+  RESET_FAILED("reset-failed", true),
+  /** The learner threw: its state can no longer be trusted. */
+  LEARNER_FAILED("learner-failed", false),
   /** The learner's weights are no longer finite: only a restart (or, later, a checkpoint) can help. */
   NON_FINITE_WEIGHTS("non-finite-weights", false);
 

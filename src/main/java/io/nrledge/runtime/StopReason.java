@@ -8,6 +8,8 @@ public enum StopReason {
   DURATION,
   /** {@link ControlLoop#requestStop()} was called. */
   STOPPED,
+  /** SIGINT or SIGTERM asked the run to stop. */
+  SIGNAL,
   /** A fault that cannot recover on its own; the actuators were left safe. */
   LATCHED_FAULT
 }

@@ -4,11 +4,12 @@ package io.nrledge.runtime;
  * Decides when the rig goes to safe state and when it may leave it.
  *
  * <p>Trips on: {@code maxConsecutiveOverruns} overrunning ticks in a row; any sensor read that
- * times out or fails; an observation that is not finite or out of range; a failed actuator write;
- * non-finite weights. In safe state the actuators are held at their safe values and the learner is
+ * times out, fails or throws; an observation that is not finite or out of range; an actuator
+ * write that fails or throws; a failed episode reset; a learner that throws; non-finite weights. In safe state the actuators are held at their safe values and the learner is
  * frozen (not stepped, no rewards credited). Recovery: a recoverable fault clears after
  * {@code recoverAfterTicks} consecutive healthy ticks (sensor read OK, observation valid, no
- * overrun); {@code recoverAfterTicks = 0} latches every fault. Non-finite weights always latch.
+ * overrun); {@code recoverAfterTicks = 0} latches every fault. Non-finite weights and a learner that threw
+ * always latch.
  * Raises counters only; never logs, blocks or allocates.
  */
 final class Watchdog {

@@ -7,7 +7,7 @@ import java.util.Map;
 public final class Json {
   private Json() {}
 
-  /** An object from an ordered map whose values are numbers, booleans, strings, null or nested maps. */
+  /** An object from an ordered map whose values are numbers, booleans, strings, null, nested maps or double arrays. */
   public static String object(Map<String, ?> fields) {
     StringBuilder s = new StringBuilder("{");
     boolean first = true;
@@ -27,6 +27,13 @@ public final class Json {
     }
     if (v instanceof Number || v instanceof Boolean) {
       return v.toString();
+    }
+    if (v instanceof double[] array) {
+      StringBuilder b = new StringBuilder("[");
+      for (int i = 0; i < array.length; i++) {
+        b.append(i > 0 ? "," : "").append(value(array[i]));
+      }
+      return b.append(']').toString();
     }
     if (v instanceof Map<?, ?> m) {
       @SuppressWarnings("unchecked")

@@ -17,6 +17,10 @@ public enum LoopCounter {
   FAULTS,
   /** Recoveries from safe state. */
   RECOVERIES,
+  /** Safe writes that the actuators refused or threw on. */
+  SAFE_WRITE_FAILURES,
+  /** Device, plant or learner calls that threw (each also raised a fault or a safe-write failure). */
+  DEVICE_EXCEPTIONS,
   /** Bytes allocated by the control thread since the end of warm-up. */
   ALLOC_BYTES,
   /** Ticks counted in {@link #ALLOC_BYTES}. */

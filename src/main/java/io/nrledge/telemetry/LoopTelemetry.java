@@ -1,5 +1,6 @@
 package io.nrledge.telemetry;
 
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -7,21 +8,32 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * locking and read by other threads: counters, per-phase and per-fault tallies, the worst time of
  * each phase, and three latency histograms (tick-start lateness, tick work time, event-to-tick
  * latency). Phase and fault names come from the runtime, which owns their meaning.
+ *
+ * <p>Readers on other threads fold the histograms without allocating ({@link #fold()}) and read
+ * the latest fault as one consistent record ({@link #readLastFault}), published under a sequence
+ * lock so a reader never sees one fault's kind with another's tick.
  */
 public final class LoopTelemetry {
   /** Histogram range: 10 s covers any stall worth telling apart. */
   public static final long HIGHEST_TRACKABLE_NS = 10_000_000_000L;
+  /** The first ticks of a run, whose work time is also kept apart to show cold code. */
+  public static final long FIRST_TICKS = 1_000;
+  private static final int REWARD_BUCKETS = 1_000;
 
   private final String[] phaseNames;
   private final String[] faultNames;
   private final AtomicLongArray counters = new AtomicLongArray(LoopCounter.values().length);
   private final AtomicLongArray phaseMaxNs;
   private final AtomicLongArray faultCounts;
-  private final AtomicLongArray lastFault = new AtomicLongArray(3);
+  /** Sequence (odd while being written), kind, phase, channel, tick. */
+  private final AtomicLongArray lastFault = new AtomicLongArray(5);
+  private volatile Throwable lastFaultCause;
   private final LatencyRecorder lateness = new LatencyRecorder(HIGHEST_TRACKABLE_NS);
   private final LatencyRecorder tickWork = new LatencyRecorder(HIGHEST_TRACKABLE_NS);
+  private final LatencyRecorder firstTicksWork = new LatencyRecorder(HIGHEST_TRACKABLE_NS);
   private final LatencyRecorder eventLatency = new LatencyRecorder(HIGHEST_TRACKABLE_NS);
   private final EpisodeStats episodes;
+  private final RewardWindows rewardWindows = new RewardWindows(REWARD_BUCKETS);
 
   /** Not real-time safe. */
   public LoopTelemetry(String[] phaseNames, String[] faultNames, int movingAverageWindow) {
@@ -50,23 +62,73 @@ public final class LoopTelemetry {
     }
   }
 
-  /** Control thread: one fault of this kind, raised in {@code phase} during {@code tick}. Real-time safe. */
-  public void fault(int kind, int phase, long tick) {
+  /**
+   * Control thread: one fault of this kind, raised in {@code phase} on {@code channel} (−1: none
+   * or unknown) during {@code tick}, caused by {@code cause} when a call threw (else null).
+   * Real-time safe.
+   */
+  public void fault(int kind, int phase, int channel, long tick, Throwable cause) {
     faultCounts.setRelease(kind, faultCounts.getPlain(kind) + 1);
-    lastFault.setRelease(0, kind);
-    lastFault.setRelease(1, phase);
-    lastFault.setRelease(2, tick);
+    final long seq = lastFault.getPlain(0);
+    lastFault.setOpaque(0, seq + 1);
+    VarHandle.storeStoreFence();
+    lastFault.setOpaque(1, kind);
+    lastFault.setOpaque(2, phase);
+    lastFault.setOpaque(3, channel);
+    lastFault.setOpaque(4, tick);
+    lastFaultCause = cause;
+    lastFault.setRelease(0, seq + 2);
     increment(LoopCounter.FAULTS);
   }
 
-  /** Control thread: how late a tick started after its deadline. Real-time safe. */
-  public void lateness(long ns) {
-    lateness.record(ns);
+  /**
+   * Any thread: copies the latest fault into {@code into}; false when there was none yet.
+   * Allocates nothing.
+   */
+  public boolean readLastFault(FaultRecord into) {
+    while (true) {
+      final long before = lastFault.getAcquire(0);
+      if (before == 0) {
+        return false;
+      }
+      if ((before & 1) == 0) {
+        into.kind = (int) lastFault.getOpaque(1);
+        into.phase = (int) lastFault.getOpaque(2);
+        into.channel = (int) lastFault.getOpaque(3);
+        into.tick = lastFault.getOpaque(4);
+        into.cause = lastFaultCause;
+        VarHandle.loadLoadFence();
+        if (lastFault.getOpaque(0) == before) {
+          return true;
+        }
+      }
+      Thread.onSpinWait();
+    }
   }
 
-  /** Control thread: how long a tick's work took. Real-time safe. */
-  public void tickWork(long ns) {
+  /** Control thread: a device, plant or learner call threw (the loop turned it into a status). Real-time safe. */
+  public void deviceThrew() {
+    increment(LoopCounter.DEVICE_EXCEPTIONS);
+  }
+
+  /**
+   * Control thread: how late a tick started after its deadline, and the periods skipped just
+   * before it, each recorded with the lateness it caused (the skipped deadlines were served by
+   * this tick's start: {@code lateNs + k·periodNs} for k = 1…skipped). Real-time safe.
+   */
+  public void lateness(long lateNs, long skipped, long periodNs) {
+    lateness.record(lateNs);
+    if (skipped > 0) {
+      lateness.recordSeries(lateNs + periodNs, periodNs, skipped);
+    }
+  }
+
+  /** Control thread: how long the work of tick {@code tick} (0-based) took. Real-time safe. */
+  public void tickWork(long tick, long ns) {
     tickWork.record(ns);
+    if (tick < FIRST_TICKS) {
+      firstTicksWork.record(ns);
+    }
   }
 
   /** Control thread: time from an event's timestamp to the tick that drained it. Real-time safe. */
@@ -76,6 +138,11 @@ public final class LoopTelemetry {
 
   public EpisodeStats episodes() {
     return episodes;
+  }
+
+  /** Reward over the run in windows; the control thread writes it, others read it after the run. */
+  public RewardWindows rewardWindows() {
+    return rewardWindows;
   }
 
   public long get(LoopCounter counter) {
@@ -90,9 +157,14 @@ public final class LoopTelemetry {
     return faultCounts.getAcquire(kind);
   }
 
-  /** The latest fault as {kind, phase, tick}; meaningful once {@link LoopCounter#FAULTS} > 0. */
-  public long[] lastFault() {
-    return new long[] {lastFault.getAcquire(0), lastFault.getAcquire(1), lastFault.getAcquire(2)};
+  /** Phase name by index, without copying. */
+  public String phaseName(int phase) {
+    return phaseNames[phase];
+  }
+
+  /** Fault kind name by index, without copying. */
+  public String faultName(int kind) {
+    return faultNames[kind];
   }
 
   public String[] phaseNames() {
@@ -103,14 +175,38 @@ public final class LoopTelemetry {
     return faultNames.clone();
   }
 
-  /** One reader at a time (the supervisor, then the summary): the histograms so far. Allocates. */
-  public Snapshot snapshot() {
-    return new Snapshot(lateness.accumulate().copy(), tickWork.accumulate().copy(), eventLatency.accumulate().copy());
+  /**
+   * One reader at a time (the supervisor, then the summary): moves what the control thread
+   * recorded since the last fold into the interval and total histograms. Allocates nothing.
+   */
+  public void fold() {
+    lateness.fold();
+    tickWork.fold();
+    firstTicksWork.fold();
+    eventLatency.fold();
   }
 
-  /** Copies of the three histograms at one moment. */
+  /** Tick-start lateness moved by the last {@link #fold()}; the folding thread only, read-only. */
+  public org.HdrHistogram.Histogram intervalLatenessNs() {
+    return lateness.interval();
+  }
+
+  /** Tick work time moved by the last {@link #fold()}; the folding thread only, read-only. */
+  public org.HdrHistogram.Histogram intervalTickWorkNs() {
+    return tickWork.interval();
+  }
+
+  /** One reader at a time, once the supervisor has stopped: folds, then copies the totals. Allocates. */
+  public Snapshot snapshot() {
+    fold();
+    return new Snapshot(lateness.total().copy(), tickWork.total().copy(), firstTicksWork.total().copy(),
+        eventLatency.total().copy());
+  }
+
+  /** Copies of the histograms at one moment; {@code firstTicksWorkNs} holds the first {@link #FIRST_TICKS} ticks. */
   public record Snapshot(
       org.HdrHistogram.Histogram latenessNs,
       org.HdrHistogram.Histogram tickWorkNs,
+      org.HdrHistogram.Histogram firstTicksWorkNs,
       org.HdrHistogram.Histogram eventLatencyNs) {}
 }

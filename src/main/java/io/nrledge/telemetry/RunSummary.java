@@ -11,6 +11,9 @@ import org.HdrHistogram.Histogram;
  * (always 0 on the virtual clock of fast mode), {@code tick_*} the work time of a tick.
  */
 public final class RunSummary {
+  /** The first and last windows of the reward rate are this fraction of the run each. */
+  public static final double RATE_WINDOW_FRACTION = 0.1;
+
   private final Map<String, Object> fields = new LinkedHashMap<>();
 
   /** Reads everything from {@code telemetry}; call once the loop and supervisor have stopped. */
@@ -30,8 +33,17 @@ public final class RunSummary {
     fields.put("best_ma100", e.bestMovingAverage());
     fields.put("last_return", e.lastReturn());
     fields.put("reward_total", e.rewardTotal());
+    RewardWindows w = telemetry.rewardWindows();
+    long recorded = w.ticks();
+    long window = (long) Math.ceil(recorded * RATE_WINDOW_FRACTION);
+    fields.put("reward_per_1k_ticks", w.ratePer1000(0, recorded));
+    fields.put("reward_rate_window_fraction", RATE_WINDOW_FRACTION);
+    fields.put("reward_rate_first_window", w.ratePer1000(0, window));
+    fields.put("reward_rate_last_window", w.ratePer1000(recorded - window, recorded));
+    fields.put("reward_rate_windows", w.windowRates((int) Math.round(1 / RATE_WINDOW_FRACTION)));
     putLatency("loop", snap.latenessNs());
     putLatency("tick", snap.tickWorkNs());
+    fields.put("first_ticks_work_p99_us", snap.firstTicksWorkNs().getValueAtPercentile(99) / 1e3);
     fields.put("event_latency_p99_us", snap.eventLatencyNs().getValueAtPercentile(99) / 1e3);
     fields.put("overruns", telemetry.get(LoopCounter.OVERRUNS));
     fields.put("skipped_periods", telemetry.get(LoopCounter.SKIPPED_PERIODS));
@@ -44,6 +56,9 @@ public final class RunSummary {
       kinds.put(faultNames[i], telemetry.faultCount(i));
     }
     fields.put("fault_kinds", kinds);
+    fields.put("last_fault", lastFault(telemetry));
+    fields.put("device_exceptions", telemetry.get(LoopCounter.DEVICE_EXCEPTIONS));
+    fields.put("safe_write_failures", telemetry.get(LoopCounter.SAFE_WRITE_FAILURES));
     fields.put("safe_ticks", telemetry.get(LoopCounter.SAFE_TICKS));
     fields.put("recoveries", telemetry.get(LoopCounter.RECOVERIES));
     fields.put("events", telemetry.get(LoopCounter.EVENTS));
@@ -58,6 +73,20 @@ public final class RunSummary {
     fields.put("ticks_per_second", wallSeconds > 0 ? ticks / wallSeconds : null);
   }
 
+  private static Map<String, Object> lastFault(LoopTelemetry telemetry) {
+    FaultRecord f = new FaultRecord();
+    if (!telemetry.readLastFault(f)) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("kind", telemetry.faultName(f.kind));
+    m.put("phase", telemetry.phaseName(f.phase));
+    m.put("channel", f.channel >= 0 ? f.channel : null);
+    m.put("tick", f.tick);
+    m.put("cause", f.cause != null ? String.valueOf(f.cause) : null);
+    return m;
+  }
+
   private void putLatency(String prefix, Histogram h) {
     fields.put(prefix + "_p50_us", h.getValueAtPercentile(50) / 1e3);
     fields.put(prefix + "_p99_us", h.getValueAtPercentile(99) / 1e3);
@@ -65,10 +94,9 @@ public final class RunSummary {
     fields.put(prefix + "_max_us", h.getMaxValue() / 1e3);
   }
 
-  /** Adds a field (e.g. a device's counters); returns this. */
-  public RunSummary with(String key, Object value) {
+  /** Adds or replaces one field (a number, string, boolean, null or nested map). */
+  public void put(String key, Object value) {
     fields.put(key, value);
-    return this;
   }
 
   public Object get(String key) {
@@ -79,18 +107,72 @@ public final class RunSummary {
     return Json.object(fields) + "\n";
   }
 
-  /** A few lines for a terminal. */
+  /**
+   * Adds the events each source posted, and per hour of loop time ({@code ticks} periods), e.g.
+   * bumps and beacons per simulated hour.
+   */
+  public void putEventsBySource(Map<String, Long> counts, long periodNs) {
+    fields.put("events_by_source", counts);
+    double hours = ((Number) fields.get("ticks")).longValue() * (double) periodNs / 3.6e12;
+    Map<String, Object> perHour = new LinkedHashMap<>();
+    counts.forEach((name, n) -> perHour.put(name, hours > 0 ? n / hours : null));
+    fields.put("events_per_hour", perHour);
+  }
+
+  /** A few lines for a terminal; figures that do not apply to the run (averages of no episodes) are left out. */
   public String toText() {
     return String.format(Locale.ROOT,
-        "%s: %s after %d ticks, %d episodes (%s)%n"
-            + "  moving average %.1f (best %.1f), solved: %s%n"
-            + "  loop lateness p50 %.1f us, p99 %.1f us, max %.1f us; tick work p99 %.1f us; overruns %d%n"
+        "%s: %s after %d ticks, %d episodes (%s)%n",
+        fields.get("profile"), fields.get("stop_reason"), fields.get("ticks"), fields.get("episodes"), fields.get("mode"))
+        + learningLines()
+        + String.format(Locale.ROOT,
+        "  loop lateness p50 %.1f us, p99 %.1f us, max %.1f us; tick work p99 %.1f us; overruns %d%n"
             + "  faults %d, events %d (dropped %d), allocation %s bytes/tick, %.0f ticks/s%n",
-        fields.get("profile"), fields.get("stop_reason"), fields.get("ticks"), fields.get("episodes"), fields.get("mode"),
-        fields.get("final_ma100"), fields.get("best_ma100"), fields.get("solved"),
         fields.get("loop_p50_us"), fields.get("loop_p99_us"), fields.get("loop_max_us"), fields.get("tick_p99_us"),
         fields.get("overruns"), fields.get("faults"), fields.get("events"), fields.get("events_dropped"),
         fields.get("alloc_bytes_per_tick") == null ? "n/a" : String.format(Locale.ROOT, "%.3f", fields.get("alloc_bytes_per_tick")),
-        fields.get("ticks_per_second") == null ? 0.0 : fields.get("ticks_per_second"));
+        fields.get("ticks_per_second") == null ? 0.0 : fields.get("ticks_per_second"))
+        + lastFaultLine() + safeStopLine();
+  }
+
+  private String learningLines() {
+    StringBuilder b = new StringBuilder();
+    if (((Number) fields.get("episodes")).longValue() > 0) {
+      b.append(String.format(Locale.ROOT, "  moving average %s (best %s), solved: %s%n", figure(fields.get("final_ma100")),
+          figure(fields.get("best_ma100")), fields.get("solved")));
+    }
+    if (fields.get("reward_per_1k_ticks") instanceof Double rate && Double.isFinite(rate)) {
+      b.append(String.format(Locale.ROOT, "  reward per 1,000 ticks: %.2f over the run, %.2f in the first %.0f%%, %.2f in the last%n",
+          rate, (Double) fields.get("reward_rate_first_window"), 100 * RATE_WINDOW_FRACTION,
+          (Double) fields.get("reward_rate_last_window")));
+    }
+    if (fields.get("events_per_hour") instanceof Map<?, ?> perHour && !perHour.isEmpty()) {
+      b.append("  events per hour of loop time:");
+      perHour.forEach((name, n) -> b.append(' ').append(name).append(' ').append(figure(n)));
+      b.append(System.lineSeparator());
+    }
+    return b.toString();
+  }
+
+  /** A number with one decimal, or "n/a" for none (a moving average before the window filled). */
+  private static String figure(Object v) {
+    return v instanceof Double d && Double.isFinite(d) ? String.format(Locale.ROOT, "%.1f", d) : v == null ? "n/a"
+        : v instanceof Double ? "n/a" : v.toString();
+  }
+
+  private String lastFaultLine() {
+    if (!(fields.get("last_fault") instanceof Map<?, ?> f)) {
+      return "";
+    }
+    return String.format(Locale.ROOT, "  last fault: %s in phase %s%s at tick %s%s%n", f.get("kind"), f.get("phase"),
+        f.get("channel") == null ? "" : " on channel " + f.get("channel"), f.get("tick"),
+        f.get("cause") == null ? "" : " (" + f.get("cause") + ")");
+  }
+
+  private String safeStopLine() {
+    if (!(fields.get("safe_stop") instanceof Boolean safe)) {
+      return "";
+    }
+    return safe ? "  actuators left at their safe values\n" : "  ACTUATORS DID NOT CONFIRM THEIR SAFE VALUES\n";
   }
 }

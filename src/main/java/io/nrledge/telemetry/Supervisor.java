@@ -1,14 +1,18 @@
 package io.nrledge.telemetry;
 
 import java.io.PrintStream;
-import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * The low-priority thread that watches the control loop from outside: every interval it folds the
- * loop's histograms, redraws a one-line status on a terminal, and reports new faults — at most one
- * line per interval, so a fault storm cannot flood the console. It only reads what the control
- * thread publishes; it never touches the loop.
+ * The low-priority thread that watches the control loop from outside: every interval it redraws a
+ * one-line status on a terminal (percentiles of the interval just ended) and reports a new fault —
+ * at most one line per interval, so a fault storm cannot flood the console. It only reads what the
+ * control thread publishes; it never touches the loop.
+ *
+ * <p>It is garbage-aware like the control thread (a GC pause stops every thread): histograms are
+ * folded into recycled ones, lines are formatted into one reused buffer. Only a fault report that
+ * names a thrown exception allocates (its message), at most once per interval. It also measures
+ * what the whole process allocates per second once the loop's warm-up is over.
  */
 public final class Supervisor implements AutoCloseable {
   private final LoopTelemetry telemetry;
@@ -16,18 +20,28 @@ public final class Supervisor implements AutoCloseable {
   private final PrintStream out;
   private final boolean statusLine;
   private final long intervalMs;
+  private final long warmupTicks;
   private final Thread thread;
+  private final AsciiLine line = new AsciiLine(512);
+  private final FaultRecord fault = new FaultRecord();
+  private final ProcessAllocation allocation = new ProcessAllocation();
   private long lastTicks;
   private long lastNs;
   private long reportedFaults;
   private boolean drewStatus;
 
-  public Supervisor(LoopTelemetry telemetry, LongSupplier eventDrops, PrintStream out, boolean statusLine, long intervalMs) {
+  /**
+   * @param warmupTicks the process allocation rate is measured from the first interval that sees
+   *     this many ticks
+   */
+  public Supervisor(LoopTelemetry telemetry, LongSupplier eventDrops, PrintStream out, boolean statusLine,
+      long intervalMs, long warmupTicks) {
     this.telemetry = telemetry;
     this.eventDrops = eventDrops;
     this.out = out;
     this.statusLine = statusLine;
     this.intervalMs = intervalMs;
+    this.warmupTicks = warmupTicks;
     this.thread = new Thread(this::watch, "nrl-supervisor");
     thread.setDaemon(true);
     thread.setPriority(Thread.MIN_PRIORITY);
@@ -48,10 +62,18 @@ public final class Supervisor implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    allocation.sample();
     if (drewStatus) {
-      out.print("\r\033[2K");
-      out.flush();
+      line.clear().append("\r\033[2K").writeTo(out);
     }
+  }
+
+  /**
+   * Bytes per second the whole process allocated from the end of warm-up to {@link #close()},
+   * NaN when warm-up did not end while the supervisor watched or the JVM cannot tell.
+   */
+  public double processAllocBytesPerSecond() {
+    return allocation.bytesPerSecond();
   }
 
   private void watch() {
@@ -61,43 +83,62 @@ public final class Supervisor implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
-      LoopTelemetry.Snapshot snap = telemetry.snapshot();
-      reportFaults();
+      if (!allocation.started() && telemetry.get(LoopCounter.TICKS) >= warmupTicks) {
+        allocation.start();
+      }
+      reportFault();
       if (statusLine) {
-        out.print("\r\033[2K" + status(snap));
-        out.flush();
-        drewStatus = true;
+        drawStatus();
       }
     }
   }
 
-  private void reportFaults() {
-    long faults = telemetry.get(LoopCounter.FAULTS);
-    if (faults == reportedFaults) {
+  private void reportFault() {
+    final long faults = telemetry.get(LoopCounter.FAULTS);
+    if (faults == reportedFaults || !telemetry.readLastFault(fault)) {
       return;
     }
-    long[] last = telemetry.lastFault();
-    String kind = telemetry.faultNames()[(int) last[0]];
-    String phase = telemetry.phaseNames()[(int) last[1]];
-    long fresh = faults - reportedFaults;
+    final long fresh = faults - reportedFaults;
     reportedFaults = faults;
-    out.print((drewStatus ? "\r\033[2K" : "") + String.format(Locale.ROOT,
-        "nrl-edge: fault %s in phase %s at tick %d: actuators safe, learning frozen%s%n",
-        kind, phase, last[2], fresh > 1 ? " (" + (fresh - 1) + " more since the last report)" : ""));
-    out.flush();
+    line.clear();
+    if (drewStatus) {
+      line.append("\r\033[2K");
+    }
+    line.append("nrl-edge: fault ").append(telemetry.faultName(fault.kind))
+        .append(" in phase ").append(telemetry.phaseName(fault.phase));
+    if (fault.channel >= 0) {
+      line.append(" on channel ").append(fault.channel);
+    }
+    line.append(" at tick ").append(fault.tick);
+    if (fault.cause != null) {
+      line.append(" (").append(String.valueOf(fault.cause)).append(')');
+    }
+    line.append(": actuators safe, learning frozen");
+    if (fresh > 1) {
+      line.append(" (").append(fresh - 1).append(" more since the last report)");
+    }
+    line.append("\n").writeTo(out);
   }
 
-  private String status(LoopTelemetry.Snapshot snap) {
-    long ticks = telemetry.get(LoopCounter.TICKS);
-    long now = System.nanoTime();
-    double rate = (ticks - lastTicks) * 1e9 / Math.max(1, now - lastNs);
+  private void drawStatus() {
+    telemetry.fold();
+    final long ticks = telemetry.get(LoopCounter.TICKS);
+    final long now = System.nanoTime();
+    final double rate = (ticks - lastTicks) * 1e9 / Math.max(1, now - lastNs);
     lastTicks = ticks;
     lastNs = now;
-    EpisodeStats e = telemetry.episodes();
-    return String.format(Locale.ROOT,
-        "episode %d  return %.1f  ma%d %.1f  ticks/s %.0f  late p99 %.1fus  tick p99 %.1fus  overruns %d  faults %d  drops %d",
-        e.episodes(), e.lastReturn(), e.windowEpisodes(), e.movingAverage(), rate,
-        snap.latenessNs().getValueAtPercentile(99) / 1e3, snap.tickWorkNs().getValueAtPercentile(99) / 1e3,
-        telemetry.get(LoopCounter.OVERRUNS), telemetry.get(LoopCounter.FAULTS), eventDrops.getAsLong());
+    final EpisodeStats e = telemetry.episodes();
+    line.clear().append("\r\033[2K")
+        .append("episode ").append(e.episodes())
+        .append("  return ").append(e.lastReturn(), 1)
+        .append("  ma").append(e.windowEpisodes()).append(' ').append(e.movingAverage(), 1)
+        .append("  ticks/s ").append(rate, 0)
+        .append("  late p99 ").append(telemetry.intervalLatenessNs().getValueAtPercentile(99) / 1e3, 1).append("us")
+        .append("  tick p99 ").append(telemetry.intervalTickWorkNs().getValueAtPercentile(99) / 1e3, 1).append("us")
+        .append("  overruns ").append(telemetry.get(LoopCounter.OVERRUNS))
+        .append("  faults ").append(telemetry.get(LoopCounter.FAULTS))
+        .append("  drops ").append(eventDrops.getAsLong())
+        .writeTo(out);
+    drewStatus = true;
   }
 }

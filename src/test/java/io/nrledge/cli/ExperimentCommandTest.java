@@ -149,7 +149,7 @@ class ExperimentCommandTest {
 
     CommandRun refused = runCartPole(out, "1");
     assertEquals(2, refused.exit());
-    assertEquals(List.of("nrl-edge: --out: '" + out + "' is not empty (add --force to overwrite)"),
+    assertEquals(List.of("nrl-edge: --out: '" + out + "' is not empty (add --force to overwrite, --resume to finish it)"),
         refused.errLines());
     assertFalse(Files.exists(out.resolve("episodes.csv")));
 

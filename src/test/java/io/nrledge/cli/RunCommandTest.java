@@ -47,7 +47,7 @@ class RunCommandTest {
     CommandRun o = CommandRun.execute("run", "--mode", "dream");
 
     assertEquals(2, o.exit());
-    assertEquals("nrl-edge: --mode: must be train or eval, got 'dream'", o.err().strip());
+    assertEquals("nrl-edge: --mode: must be one of train, eval, random or reference, got 'dream'", o.err().strip());
   }
 
   @Test
@@ -82,5 +82,38 @@ class RunCommandTest {
     String s = Files.readString(json);
     assertTrue(s.contains("\"mode\":\"eval\""), s);
     assertTrue(s.contains("\"ticks\":2000,"), s);
+  }
+
+  @Test
+  void shouldApplyTheProfilesRealtimeSettingsToTheControlThreadOrSayWhyNot(@TempDir Path dir) throws Exception {
+    Path project = Path.of(System.getProperty("nrledge.projectDir", "."));
+    Path profile = dir.resolve("rt.yaml");
+    Files.writeString(profile, Files.readString(project.resolve("device-profiles/sim-cartpole.yaml"))
+        .replace("time: fast", "time: realtime\n  dry-run-ticks: 0\n  rt-priority: 10\n  cpu-set: \"0\"")
+        .replace("period: 20ms", "period: 2ms"));
+    Path json = dir.resolve("summary.json");
+
+    CommandRun o = CommandRun.execute("run", "--profile", profile.toString(), "--ticks", "50", "--status", "never",
+        "--summary-json", json.toString());
+
+    assertEquals(0, o.exit(), o.err());
+    String s = Files.readString(json);
+    assertTrue(s.contains("\"rt_priority\":10,"), s);
+    assertTrue(s.contains("\"rt_priority_applied\":true") || s.contains("SCHED_FIFO priority 10 refused"), s);
+    assertTrue(s.contains("\"cpu_set\":\"0\"") || s.contains("\"rt_warnings\":\""), s);
+  }
+
+  @Test
+  void shouldRefuseABadCpuSetInTheProfileWithItsPosition(@TempDir Path dir) throws Exception {
+    Path project = Path.of(System.getProperty("nrledge.projectDir", "."));
+    Path profile = dir.resolve("rt.yaml");
+    Files.writeString(profile, Files.readString(project.resolve("device-profiles/sim-cartpole.yaml"))
+        .replace("time: fast", "time: realtime\n  cpu-set: \"3-1\""));
+
+    CommandRun o = CommandRun.execute("run", "--profile", profile.toString(), "--ticks", "5", "--status", "never");
+
+    assertEquals(2, o.exit(), o.err());
+    assertTrue(o.err().startsWith("nrl-edge: " + profile + ":"), o.err());
+    assertTrue(o.err().contains("loop.cpu-set"), o.err());
   }
 }

@@ -91,12 +91,6 @@ class DeviceProfilesTest {
   }
 
   @Test
-  void shouldRejectAContinuingTaskWithoutADecayingTrace() {
-    String continuing = MINIMAL.replace("form: episodic", "form: continuing").replace("  rule: nrl", "  rule: nrl\n  trace-decay: 1.0");
-    assertTrue(error(continuing).endsWith("learner.trace-decay: the continuing form needs a decaying trace (< 1), got 1.0"));
-  }
-
-  @Test
   void shouldReportYamlSyntaxErrorsWithTheirPosition() {
     assertTrue(error("name: [unclosed\n").startsWith("p.yaml:2:1: yaml: "));
   }

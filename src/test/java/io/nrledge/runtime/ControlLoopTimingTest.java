@@ -41,6 +41,20 @@ class ControlLoopTimingTest {
   }
 
   @Test
+  void shouldRecordSkippedPeriodsAsTheLatenessTheyCaused() {
+    LoopFixture f = fixture(3);
+    f.board.readCostsNs.add(25_000_000L); // deadlines at 10 and 20 ms are skipped; the next tick starts at 30
+
+    f.loop.run();
+
+    org.HdrHistogram.Histogram late = f.telemetry.snapshot().latenessNs();
+    assertEquals(5, late.getTotalCount(), "three ticks and two skipped periods");
+    assertEquals(3, late.getCountAtValue(0));
+    assertEquals(1, late.getCountBetweenValues(9_990_000L, 10_010_000L), "the 20 ms deadline, served at 30 ms");
+    assertEquals(1, late.getCountBetweenValues(19_980_000L, 20_020_000L), "the 10 ms deadline, served at 30 ms");
+  }
+
+  @Test
   void shouldNotCountATickThatEndsExactlyOnTheNextDeadlineAsOverrun() {
     LoopFixture f = fixture(2);
     f.board.readCostNs = PERIOD_NS;
@@ -66,7 +80,8 @@ class ControlLoopTimingTest {
 
     assertEquals(5, f.telemetry.get(LoopCounter.OVERRUNS));
     assertEquals(1, f.faults(FaultKind.OVERRUNS));
-    assertEquals(1, f.board.safeWrites - f.telemetry.get(LoopCounter.SAFE_TICKS), "safe values written once on the trip");
+    assertEquals(2, f.board.safeWrites - f.telemetry.get(LoopCounter.SAFE_TICKS),
+        "safe values written once on the trip and once at exit");
     assertEquals(2, f.telemetry.get(LoopCounter.SAFE_TICKS));
     assertEquals(6, f.learner.steps, "the learner is frozen in safe state");
   }
@@ -128,7 +143,8 @@ class ControlLoopTimingTest {
 
     assertEquals(1, f.loop.ticks());
     assertEquals(1, f.faults(FaultKind.NON_FINITE_WEIGHTS));
-    assertEquals(1, f.board.safeWrites);
+    assertEquals(2, f.board.safeWrites, "on the trip and at exit");
+    assertTrue(f.loop.safeAtExit());
   }
 
   @Test

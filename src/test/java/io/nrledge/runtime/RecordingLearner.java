@@ -5,7 +5,7 @@ import io.nrledge.learner.Network;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A learner double: always picks {@code action}, records every call the loop makes. */
+/** A learner double: always picks {@code action}, records every call the loop makes; throws when told to. */
 final class RecordingLearner implements Learner {
   record Credit(double reward, int stepsAgo, long atStep) {}
 
@@ -16,6 +16,8 @@ final class RecordingLearner implements Learner {
   long episodesEnded;
   long episodesDiscarded;
   boolean finite = true;
+  RuntimeException stepThrows;
+  RuntimeException rewardThrows;
   private final int inputs;
   private final int actions;
   private final int maxDelay;
@@ -28,10 +30,21 @@ final class RecordingLearner implements Learner {
 
   @Override public int observationSize() { return inputs; }
   @Override public int actionCount() { return actions; }
-  @Override public int step(double[] observation) { steps++; return action; }
+  @Override public int step(double[] observation) {
+    steps++;
+    if (stepThrows != null) {
+      throw stepThrows;
+    }
+    return action;
+  }
   @Override public int act(double[] observation) { acts++; return action; }
   @Override public int greedyAction(double[] observation) { return action; }
-  @Override public void reward(double reward, int stepsAgo) { credits.add(new Credit(reward, stepsAgo, steps)); }
+  @Override public void reward(double reward, int stepsAgo) {
+    if (rewardThrows != null) {
+      throw rewardThrows;
+    }
+    credits.add(new Credit(reward, stepsAgo, steps));
+  }
   @Override public int maxRewardDelaySteps() { return maxDelay; }
   @Override public void endEpisode() { episodesEnded++; }
   @Override public void discardEpisode() { episodesDiscarded++; }

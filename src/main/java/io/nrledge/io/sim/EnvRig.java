@@ -28,7 +28,7 @@ public final class EnvRig implements Board, EpisodeReset {
   private final SimSwitch rewardSwitch;
   private final List<EventSource> eventSources;
   private final Sensors sensors = new Sensors();
-  private final Actuators actuators = new Actuators();
+  private final Actuators actuators;
 
   /**
    * {@code actionCommands[a]} is the command vector environment action {@code a} stands for
@@ -44,6 +44,7 @@ public final class EnvRig implements Board, EpisodeReset {
     for (int a = 0; a < actionCommands.length; a++) {
       this.actionCommands[a] = actionCommands[a].clone();
     }
+    this.actuators = new Actuators(actionCommands[0].length);
     this.rewardEvents = rewardEvents;
     this.endSwitch = new SimSwitch(plant.name() + "-end-switch", clock);
     this.rewardSwitch = new SimSwitch(plant.name() + "-reward", clock);
@@ -82,11 +83,6 @@ public final class EnvRig implements Board, EpisodeReset {
     plant.reset();
   }
 
-  /** The simulated plant, for tests and the summary. */
-  public Environment plant() {
-    return plant;
-  }
-
   private int nearestAction(double[] commands) {
     int best = 0;
     double bestDistance = Double.POSITIVE_INFINITY;
@@ -122,7 +118,14 @@ public final class EnvRig implements Board, EpisodeReset {
     }
   }
 
+  /** Applies the action nearest to the commands; its safe value is 0 on every channel (no force, no torque). */
   private final class Actuators implements ActuatorOutput {
+    private final double[] applied;
+
+    Actuators(int channels) {
+      this.applied = new double[channels];
+    }
+
     @Override
     public String name() {
       return plant.name() + "-drive";
@@ -135,6 +138,7 @@ public final class EnvRig implements Board, EpisodeReset {
 
     @Override
     public IoStatus write(double[] commands) {
+      System.arraycopy(commands, 0, applied, 0, applied.length);
       if (!plant.done()) {
         double reward = plant.step(nearestAction(commands));
         if (rewardEvents) {
@@ -151,7 +155,14 @@ public final class EnvRig implements Board, EpisodeReset {
 
     @Override
     public IoStatus writeSafe() {
+      java.util.Arrays.fill(applied, 0.0);
       return IoStatus.OK;
+    }
+
+    @Override
+    public boolean readBack(double[] out) {
+      System.arraycopy(applied, 0, out, 0, applied.length);
+      return true;
     }
   }
 }

@@ -194,7 +194,10 @@ public final class Rover implements Board {
     }
   }
 
+  /** Wheel speeds; safe is both wheels stopped. */
   private final class Wheels implements ActuatorOutput {
+    private final double[] applied = new double[2];
+
     @Override
     public String name() {
       return "rover-wheels";
@@ -214,6 +217,8 @@ public final class Rover implements Board {
       double left = Math.max(-WHEEL_MAX_MPS, Math.min(WHEEL_MAX_MPS, commands[0]));
       double right = Math.max(-WHEEL_MAX_MPS, Math.min(WHEEL_MAX_MPS, commands[1]));
       drive(left, right, elapsed * 1e-9);
+      applied[0] = left;
+      applied[1] = right;
       return IoStatus.OK;
     }
 
@@ -221,7 +226,16 @@ public final class Rover implements Board {
     public IoStatus writeSafe() {
       lastWriteNs = clock.nanoTime();
       written = true;
+      applied[0] = 0;
+      applied[1] = 0;
       return IoStatus.OK;
+    }
+
+    @Override
+    public boolean readBack(double[] out) {
+      out[0] = applied[0];
+      out[1] = applied[1];
+      return true;
     }
   }
 }

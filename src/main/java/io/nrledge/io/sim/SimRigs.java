@@ -9,8 +9,14 @@ import java.util.List;
 public final class SimRigs {
   /** The rig types {@link #create} accepts. */
   public static final List<String> TYPES = List.of("cartpole", "acrobot", "reaching", "rover");
+  /** The rig types with a hand-written reference controller. */
+  public static final List<String> WITH_REFERENCE = List.of("rover");
 
   private SimRigs() {}
+
+  public static boolean hasReferenceController(String type) {
+    return WITH_REFERENCE.contains(type);
+  }
 
   /**
    * @param rewardEvents env rigs: post each step's reward as an event

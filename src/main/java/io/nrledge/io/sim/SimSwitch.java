@@ -15,7 +15,6 @@ public final class SimSwitch implements EventSource {
   private final NanoClock clock;
   private EventSink sink;
   private boolean active;
-  private long presses;
 
   public SimSwitch(String name, NanoClock clock) {
     this.name = name;
@@ -47,14 +46,8 @@ public final class SimSwitch implements EventSource {
 
   /** The plant pressed the switch: posts {@code (kind, value)} now. Real-time safe. */
   public void press(EventKind kind, double value) {
-    presses++;
     if (active) {
       sink.post(kind, value, clock.nanoTime());
     }
-  }
-
-  /** Presses so far, posted or not. */
-  public long presses() {
-    return presses;
   }
 }

@@ -1,0 +1,118 @@
+package io.nrledge.cli;
+
+import io.nrledge.learner.CreditForm;
+import io.nrledge.learner.LearnerConfig;
+import io.nrledge.learner.Rule;
+import io.nrledge.profiles.DeviceProfile;
+import io.nrledge.profiles.ProfileException;
+import io.nrledge.runtime.LoopSettings;
+import io.nrledge.runtime.Mode;
+import io.nrledge.runtime.ParkSpinIdle;
+import io.nrledge.telemetry.EpisodeStats;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a loaded profile into the learner and loop settings their owners validate
+ * ({@link LearnerConfig#validate()}, {@link LoopSettings.Builder#build()}, the spin and
+ * average-window checks), and reports each verdict at the profile key it came from, as one
+ * {@code FILE:LINE:COL: key: message} line. Allocates nothing big: call it before building the loop.
+ * Must never keep a limit of its own.
+ */
+final class ProfileSettings {
+  /** The owners' keys, in the profile's words. */
+  private static final Map<String, String> PROFILE_KEYS = Map.ofEntries(
+      Map.entry("layers", "learner.hidden"),
+      Map.entry("learning-rate", "learner.learning-rate"),
+      Map.entry("sigma", "learner.sigma"),
+      Map.entry("baseline-rate", "learner.baseline-rate"),
+      Map.entry("trace-decay", "learner.trace-decay"),
+      Map.entry("reward-history-steps", "learner.reward-history-steps"),
+      Map.entry("period", "loop.period"),
+      Map.entry("spin", "loop.spin"),
+      Map.entry("per-tick-reward", "reward.per-tick"),
+      Map.entry("terminal-reward", "reward.terminal"),
+      Map.entry("time-limit-ticks", "episodes.time-limit-ticks"),
+      Map.entry("solved-average", "episodes.solved-average"),
+      Map.entry("average-window", "episodes.average-window"),
+      Map.entry("max-ticks", "run.max-ticks"),
+      Map.entry("max-episodes", "run.max-episodes"),
+      Map.entry("max-duration", "run.max-duration"),
+      Map.entry("warmup-ticks", "run.warmup-ticks"),
+      Map.entry("max-consecutive-overruns", "watchdog.max-consecutive-overruns"),
+      Map.entry("recover-after-ticks", "watchdog.recover-after-ticks"),
+      Map.entry("bump-reward", "rig.bump-reward"),
+      Map.entry("beacon-reward", "rig.beacon-reward"));
+
+  private ProfileSettings() {}
+
+  /** Every owner's verdict on {@code profile} with its own run settings; throws {@link ProfileException}. */
+  static void check(DeviceProfile profile) {
+    learner(profile, profile.run().seed());
+    loop(profile, LoopAssembly.Overrides.NONE);
+  }
+
+  /** The profile's learner, seeded from {@code seed}; validated, not yet allocated. */
+  static LearnerConfig learner(DeviceProfile p, long seed) {
+    DeviceProfile.LearnerSettings l = p.learner();
+    int[] hidden = l.hidden();
+    int[] sizes = new int[hidden.length + 2];
+    sizes[0] = p.observation().channels();
+    System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+    sizes[sizes.length - 1] = p.actions().table().length;
+    return verdict(p, () -> LearnerConfig.builder(sizes)
+        .rule(Rule.valueOf(l.rule().toUpperCase(Locale.ROOT).replace('-', '_')))
+        .form(CreditForm.valueOf(p.rewards().form().toUpperCase(Locale.ROOT)))
+        .learningRate(l.learningRate())
+        .sigma(l.sigma())
+        .baselineRate(l.baselineRate())
+        .traceDecay(l.traceDecay())
+        .biases(l.biases())
+        .fanOut(l.fanOut())
+        .rewardHistorySteps(l.rewardHistorySteps())
+        .seed(seed)
+        .build());
+  }
+
+  /** The loop's settings: the profile's, with {@code budget}'s values where set; also checks the idle spin and the window. */
+  static LoopSettings loop(DeviceProfile profile, LoopAssembly.Overrides budget) {
+    DeviceProfile.Episodes ep = profile.episodes();
+    DeviceProfile.Run run = profile.run();
+    DeviceProfile.Rig rig = profile.rig();
+    Mode mode = budget.mode() != null ? budget.mode() : Mode.valueOf(run.mode().toUpperCase(Locale.ROOT));
+    return verdict(profile, () -> {
+      LoopSettings.checkReward("bump-reward", rig.bumpReward());
+      LoopSettings.checkReward("beacon-reward", rig.beaconReward());
+      LoopSettings settings = LoopSettings.builder(profile.loop().periodNs())
+          .mode(mode)
+          .rewards(profile.rewards().perTick(), profile.rewards().terminal(), ep.timeLimitTicks())
+          .solvedAverage(ep.solvedAverage())
+          .maxTicks(budget.maxTicks() != null ? budget.maxTicks() : run.maxTicks())
+          .maxEpisodes(budget.maxEpisodes() != null ? budget.maxEpisodes() : run.maxEpisodes())
+          .maxDurationNs(budget.maxDurationNs() != null ? budget.maxDurationNs() : run.maxDurationNs())
+          .watchdog(profile.watchdog().maxConsecutiveOverruns(), profile.watchdog().recoverAfterTicks())
+          .warmupTicks(run.warmupTicks())
+          .build();
+      if (profile.loop().idle().equals("park-spin")) {
+        ParkSpinIdle.checkSpin(profile.loop().spinNs(), profile.loop().periodNs());
+      }
+      EpisodeStats.checkWindow(ep.averageWindow());
+      return settings;
+    });
+  }
+
+  /** Runs an owner's check; its "KEY: message" verdict becomes a profile error at that key. */
+  private static <T> T verdict(DeviceProfile profile, java.util.function.Supplier<T> check) {
+    try {
+      return check.get();
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage() == null ? "invalid" : e.getMessage();
+      int colon = message.indexOf(": ");
+      String key = colon < 0 ? null : PROFILE_KEYS.get(message.substring(0, colon));
+      if (key == null) {
+        throw new ProfileException(profile.source() + ": " + message);
+      }
+      throw profile.error(key, message.substring(colon + 2));
+    }
+  }
+}

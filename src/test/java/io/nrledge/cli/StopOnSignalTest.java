@@ -1,0 +1,125 @@
+package io.nrledge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run --realtime} in a forked JVM, stopped by SIGTERM as a service manager or a user would:
+ * the loop stops at a tick boundary, the actuators end at their safe values, the summary and its
+ * JSON are written and the process exits 0 within one second plus one period — started directly
+ * and through the jar's launcher (which must forward the signal and leave no JVM behind).
+ */
+class StopOnSignalTest {
+  private static final long PERIOD_MS = 20;
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldStopInOrderOnSigterm() throws Exception {
+    Run run = start(List.of(), 20);
+
+    long elapsedMs = run.terminateAndWait();
+
+    assertEquals(0, run.process.exitValue(), run.output());
+    assertStoppedSafely(run, elapsedMs);
+  }
+
+  @Test
+  void shouldForwardSigtermThroughTheLauncherAndLeaveNoProcessBehind() throws Exception {
+    Run run = start(List.of("-D" + "nrledge.launcher.relaunch=always", "io.nrledge.launch.Launcher"), 20);
+    List<ProcessHandle> children = run.process.toHandle().children().toList();
+    assertEquals(1, children.size(), "the launcher started one JVM");
+
+    long elapsedMs = run.terminateAndWait();
+
+    assertEquals(0, run.process.exitValue(), run.output());
+    assertStoppedSafely(run, elapsedMs);
+    assertTrue(children.get(0).onExit().get(5, TimeUnit.SECONDS) != null);
+    assertFalse(children.get(0).isAlive(), "the launched JVM ended with the launcher");
+  }
+
+  @Test
+  void shouldExitAtOnceOnASecondSignalAfterOneMoreSafeWrite() throws Exception {
+    Run run = start(List.of(), 1_000); // a long period: the orderly stop waits for the next tick
+
+    run.process.destroy();
+    Thread.sleep(100);
+    run.process.destroy();
+    assertTrue(run.process.waitFor(10, TimeUnit.SECONDS), "exited");
+
+    assertEquals(143, run.process.exitValue(), run.output());
+    assertTrue(run.output().contains("second SIGTERM: exiting now; actuators driven safe"), run.output());
+  }
+
+  private void assertStoppedSafely(Run run, long elapsedMs) throws IOException {
+    assertTrue(elapsedMs <= 1_000 + PERIOD_MS, "stopped within one second plus one period: " + elapsedMs + " ms");
+    String json = Files.readString(run.summary);
+    assertTrue(json.contains("\"stop_reason\":\"signal\""), json);
+    assertTrue(json.contains("\"safe_stop\":true"), json);
+    assertTrue(json.contains("\"actuators_at_exit\":[0.0]"), json);
+    assertTrue(run.output().contains("realtime-cartpole: signal after"), run.output());
+  }
+
+  /** Starts {@code run} on a real-time CartPole rig and returns once its status line shows the loop running. */
+  private Run start(List<String> launcher, long periodMs) throws Exception {
+    Path project = Path.of(System.getProperty("nrledge.projectDir", "."));
+    String profileText = Files.readString(project.resolve("device-profiles/sim-cartpole.yaml"))
+        .replace("name: sim-cartpole", "name: realtime-cartpole")
+        .replace("period: 20ms", "period: " + periodMs + "ms")
+        .replace("time: fast", "time: realtime\n  dry-run-ticks: 2000");
+    assertTrue(profileText.contains("time: realtime"), "the profile template changed");
+    Path profile = dir.resolve("realtime-cartpole.yaml");
+    Files.writeString(profile, profileText);
+    Path summary = dir.resolve("summary.json");
+    Path output = dir.resolve("output.txt");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    if (launcher.isEmpty()) {
+      command.add(Main.class.getName());
+    } else {
+      command.addAll(1, launcher.subList(0, launcher.size() - 1));
+      command.add(launcher.get(launcher.size() - 1));
+    }
+    command.addAll(List.of("run", "--profile", profile.toString(), "--duration", "60s", "--status", "always",
+        "--summary-json", summary.toString()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    Run run = new Run(process, summary, output);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!run.output().contains("ticks/s")) {
+      assertTrue(process.isAlive(), "run ended early: " + run.output());
+      assertTrue(System.nanoTime() - deadline < 0, "no status line within 30 s: " + run.output());
+      Thread.sleep(50);
+    }
+    return run;
+  }
+
+  private record Run(Process process, Path summary, Path outputFile) {
+    /** SIGTERM, then the milliseconds until the process exited. */
+    long terminateAndWait() throws InterruptedException {
+      long t0 = System.nanoTime();
+      process.destroy();
+      assertTrue(process.waitFor(10, TimeUnit.SECONDS), "exited after SIGTERM");
+      return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+    }
+
+    String output() {
+      try {
+        return Files.readString(outputFile);
+      } catch (IOException e) {
+        return "(no output: " + e + ")";
+      }
+    }
+  }
+}
