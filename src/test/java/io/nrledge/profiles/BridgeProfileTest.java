@@ -52,6 +52,13 @@ class BridgeProfileTest {
   }
 
   @Test
+  void shouldTakeNoDryRunForABridgeWhichHasNoSimulatedTwin() {
+    assertEquals(0, ProfileLoader.parse("p.yaml", BRIDGE).loop().dryRunTicks());
+    assertEquals("p.yaml:12:18: loop.dry-run-ticks: a bridge rig has no simulated twin to rehearse on: leave it out or set 0",
+        error(BRIDGE.replace("time: realtime", "time: realtime\n  dry-run-ticks: 100")));
+  }
+
+  @Test
   void shouldRejectABridgeSectionOnASimulatedRigAndAMissingOne() {
     assertEquals("p.yaml:5:3: bridge: only for rig.type: bridge",
         error(BRIDGE.replace("type: bridge", "type: cartpole").replace("channels: 2", "channels: 4")));
