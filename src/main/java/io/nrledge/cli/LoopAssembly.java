@@ -1,5 +1,11 @@
 package io.nrledge.cli;
 
+import io.nrledge.bridge.BridgeBoard;
+import io.nrledge.bridge.BridgeLink;
+import io.nrledge.bridge.BridgeProtocol;
+import io.nrledge.bridge.BridgeSettings;
+import io.nrledge.bridge.FirmwareProcess;
+import io.nrledge.bridge.JSerialCommLink;
 import io.nrledge.io.Board;
 import io.nrledge.io.sim.RoverReference;
 import io.nrledge.io.sim.SimRigs;
@@ -27,10 +33,11 @@ import io.nrledge.runtime.TickPhase;
 import io.nrledge.runtime.ObservationMap;
 import io.nrledge.runtime.VirtualTimeIdle;
 import io.nrledge.telemetry.LoopTelemetry;
+import java.nio.file.Path;
 
 /**
  * Wires one control loop from a validated profile: the clock and idle strategy of its time mode,
- * the simulated rig, the learner, the observation and action maps, the event ring and the
+ * the simulated rig or the firmware bridge (launching its simulator when the profile says so), the learner, the observation and action maps, the event ring and the
  * telemetry. Checks the profile against the rig's real channel counts, pointing into the file.
  * Not real-time safe; nothing here runs on the control thread.
  */
@@ -43,13 +50,17 @@ final class LoopAssembly {
   final NanoClock clock;
   final IdleStrategy idle;
   final Board board;
-  final Learner learner;
   final EventRing events = new EventRing(EVENT_RING_CAPACITY);
+  final Learner learner;
   final LoopTelemetry telemetry;
   final LoopSettings settings;
   final ControlLoop loop;
   final EventSourceCounts eventCounts;
   final RealtimeScheduling.Request realtime;
+  /** The microcontroller board of a bridge profile, else null. */
+  final BridgeBoard bridge;
+  /** The firmware simulator a bridge profile launched, else null; {@link #close} stops it. */
+  final FirmwareProcess firmware;
 
   /** Budgets in {@code budget} replace the profile's when > 0 (or non-null for mode/time). */
   LoopAssembly(DeviceProfile profile, Overrides budget) {
@@ -67,22 +78,40 @@ final class LoopAssembly {
     LearnerConfig learnerConfig = ProfileSettings.learner(profile, seed);
     this.settings = ProfileSettings.loop(profile, budget);
     DeviceProfile.Rig rig = profile.rig();
-    this.board = SimRigs.create(rig.type(), rig.rewardEvents(), rig.bumpReward(), rig.beaconReward(),
-        SplitMix64.mix(seed ^ 0x5EEDL), clock);
-    requireChannels("observation.channels", profile.observation().channels(), board.sensors().channels(), "sensor");
-    requireChannels("actions.table", profile.actions().channels(), board.actuators().channels(), "actuator");
-    this.learner = Learners.create(learnerConfig);
-    DeviceProfile.Episodes ep = profile.episodes();
-    this.telemetry = new LoopTelemetry(TickPhase.labels(), FaultKind.labels(), ep.averageWindow());
-    DeviceProfile.Observation o = profile.observation();
-    DeviceProfile.Actions a = profile.actions();
-    this.eventCounts = new EventSourceCounts(board.eventSources());
-    RealtimeScheduling.Request requested = ProfileSettings.realtime(profile); // checked in fast mode too
-    this.realtime = fast ? RealtimeScheduling.Request.NONE : requested;
-    ActionMap actionMap = new ActionMap(a.table(), a.min(), a.max(), a.slewPerTick(), a.safe());
-    this.loop = new ControlLoop(settings, clock, idle, SystemNanoClock.INSTANCE, board, learner,
-        controller(settings.mode(), actionMap, seed), new ObservationMap(o.offset(), o.scale(), o.min(), o.max()), actionMap,
-        events, telemetry);
+    if (profile.bridge() != null) {
+      if (fast) {
+        throw new UsageException("--fast: the bridge rig of " + profile.source() + " runs against a real device");
+      }
+      BridgeSettings bridgeSettings = bridgeSettings(profile); // validated before anything starts
+      this.firmware = launchFirmware(profile.bridge());
+      this.bridge = new BridgeBoard(new BridgeLink(bridgeSettings, new JSerialCommLink(profile.bridge().port(),
+          profile.bridge().baud(), 20), clock), profile.bridge().plant().equals("track"));
+      this.board = bridge;
+    } else {
+      this.firmware = null;
+      this.bridge = null;
+      this.board = SimRigs.create(rig.type(), rig.rewardEvents(), rig.bumpReward(), rig.beaconReward(),
+          SplitMix64.mix(seed ^ 0x5EEDL), clock);
+    }
+    try {
+      requireChannels("observation.channels", profile.observation().channels(), board.sensors().channels(), "sensor");
+      requireChannels("actions.table", profile.actions().channels(), board.actuators().channels(), "actuator");
+      this.learner = Learners.create(learnerConfig);
+      DeviceProfile.Episodes ep = profile.episodes();
+      this.telemetry = new LoopTelemetry(TickPhase.labels(), FaultKind.labels(), ep.averageWindow());
+      DeviceProfile.Observation o = profile.observation();
+      DeviceProfile.Actions a = profile.actions();
+      this.eventCounts = new EventSourceCounts(board.eventSources());
+      RealtimeScheduling.Request requested = ProfileSettings.realtime(profile); // checked in fast mode too
+      this.realtime = fast ? RealtimeScheduling.Request.NONE : requested;
+      ActionMap actionMap = new ActionMap(a.table(), a.min(), a.max(), a.slewPerTick(), a.safe());
+      this.loop = new ControlLoop(settings, clock, idle, SystemNanoClock.INSTANCE, board, learner,
+          controller(settings.mode(), actionMap, seed), new ObservationMap(o.offset(), o.scale(), o.min(), o.max()), actionMap,
+          events, telemetry);
+    } catch (RuntimeException e) {
+      close(); // a launched firmware simulator must not outlive a failed assembly
+      throw e;
+    }
   }
 
   /**
@@ -117,6 +146,33 @@ final class LoopAssembly {
         };
       }
     };
+  }
+
+  /** Stops the firmware simulator the profile launched, if any. Call after {@code board.stop()}. */
+  void close() {
+    if (firmware != null) {
+      firmware.close();
+    }
+  }
+
+  private static FirmwareProcess launchFirmware(DeviceProfile.Bridge b) {
+    if (b.launch().isEmpty()) {
+      return null;
+    }
+    Path log = Path.of(System.getProperty("java.io.tmpdir"), "nrl-edge-firmware-" + ProcessHandle.current().pid() + ".log");
+    return FirmwareProcess.start(b.launch(), Path.of("").toAbsolutePath(), Path.of(b.port()), log,
+        b.launchTimeoutNs() / 1_000_000);
+  }
+
+  private static BridgeSettings bridgeSettings(DeviceProfile p) {
+    DeviceProfile.Bridge b = p.bridge();
+    try {
+      return new BridgeSettings(b.port(), b.baud(), p.observation().channels(), p.actions().channels(),
+          (int) (b.samplePeriodNs() / 1000), (int) (b.failsafeTimeoutNs() / 1_000_000),
+          b.plant().equals("track") ? BridgeProtocol.PLANT_TRACK : BridgeProtocol.PLANT_PINS, b.connectTimeoutNs());
+    } catch (IllegalArgumentException e) {
+      throw p.error("bridge", e.getMessage());
+    }
   }
 
   /** Command-line values that replace the profile's; null keeps the profile's. */

@@ -133,6 +133,9 @@ final class RunCommand implements Callable<Integer> {
     if (outcome.realtime() != null) {
       outcome.realtime().summaryFields().forEach(summary::put);
     }
+    if (a.bridge != null) {
+      summary.put("bridge", a.bridge.link().counters().toMap());
+    }
     spec.commandLine().getOut().print(summary.toText());
     spec.commandLine().getOut().flush();
     for (String problem : outcome.stopReport().problems()) {
@@ -175,6 +178,7 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       supervisor.close();
       stopReport = a.board.stop();
+      a.close(); // the firmware simulator a bridge profile launched
       allocRate = supervisor.processAllocBytesPerSecond();
       control.finished.countDown();
     }

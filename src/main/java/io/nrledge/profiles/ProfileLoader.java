@@ -20,7 +20,7 @@ public final class ProfileLoader {
   /** The profile bundled in the jar, used by {@code run} without {@code --profile}. */
   public static final String EMBEDDED_DEFAULT = "profiles/sim-cartpole.yaml";
 
-  private static final String[] RIGS = {"cartpole", "acrobot", "reaching", "rover"};
+  private static final String[] RIGS = {"cartpole", "acrobot", "reaching", "rover", "bridge"};
   /** Most sensor channels, actuator channels and actions a profile may declare. */
   static final int MAX_CHANNELS = 1024;
 
@@ -71,7 +71,8 @@ public final class ProfileLoader {
         loopS.string("idle", null),
         loopS.durationNs("spin", -1, true),
         loopS.choice("time", "fast", "fast", "realtime"),
-        loopS.integer("dry-run-ticks", DeviceProfile.Loop.DEFAULT_DRY_RUN_TICKS, 0),
+        // a bridge rig has no simulated twin to rehearse on
+        loopS.integer("dry-run-ticks", type.equals("bridge") ? 0 : DeviceProfile.Loop.DEFAULT_DRY_RUN_TICKS, 0),
         (int) loopS.integer("rt-priority", 0, 0),
         loopS.string("cpu-set", null),
         loopS.bool("lock-memory", false));
@@ -127,9 +128,47 @@ public final class ProfileLoader {
           s.integer("warmup-ticks", 50_000, 0));
       s.finish();
     }
+    DeviceProfile.Bridge bridge = null;
+    if (type.equals("bridge")) {
+      if (!top.has("bridge")) {
+        throw rigS.errorAt("type", "a bridge rig needs a bridge: section (port, ...)");
+      }
+      if (!loop.time().equals("realtime")) {
+        throw loopS.errorAt("time", "a bridge rig runs against a real device: set realtime");
+      }
+      if (loop.dryRunTicks() > 0) {
+        throw loopS.errorAt("dry-run-ticks", "a bridge rig has no simulated twin to rehearse on: leave it out or set 0");
+      }
+      bridge = bridge(top.section("bridge"));
+    } else if (top.has("bridge")) {
+      throw top.errorAt("bridge", "only for rig.type: bridge");
+    }
     top.finish();
     return new DeviceProfile(source, name, rig, loop, observation, actions, rewards, episodes, learner, watchdog,
-        run, locations);
+        run, locations, bridge);
+  }
+
+  private static DeviceProfile.Bridge bridge(YamlSection s) {
+    String port = s.string("port");
+    DeviceProfile.Bridge b = new DeviceProfile.Bridge(port,
+        (int) s.integer("baud", 115_200, 300),
+        s.has("launch") ? s.strings("launch") : java.util.List.of(),
+        s.durationNs("launch-timeout", 60_000_000_000L, false),
+        s.durationNs("sample-period", 5_000_000L, false),
+        s.durationNs("failsafe-timeout", 100_000_000L, false),
+        s.choice("plant", "pins", "pins", "track"),
+        s.durationNs("connect-timeout", 5_000_000_000L, false));
+    if (b.samplePeriodNs() < 1_000_000L || b.samplePeriodNs() > 1_000_000_000L) {
+      throw s.errorAt("sample-period", "must be 1ms..1s");
+    }
+    if (b.failsafeTimeoutNs() < 10_000_000L || b.failsafeTimeoutNs() > 60_000_000_000L) {
+      throw s.errorAt("failsafe-timeout", "must be 10ms..60s");
+    }
+    if (s.has("launch") && b.launch().isEmpty()) {
+      throw s.errorAt("launch", "needs a command (or leave it out for a real board)");
+    }
+    s.finish();
+    return b;
   }
 
   private static DeviceProfile.Observation observation(YamlSection s) {

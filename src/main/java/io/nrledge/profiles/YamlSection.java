@@ -186,6 +186,20 @@ final class YamlSection {
     return out;
   }
 
+  /** A list of plain values (a command line). */
+  List<String> strings(String name) {
+    Node n = value(name);
+    List<String> out = new ArrayList<>();
+    List<Node> items = sequence(name, n);
+    for (int i = 0; i < items.size(); i++) {
+      if (!(items.get(i) instanceof ScalarNode s)) {
+        throw error(items.get(i), key(name) + "[" + i + "]", "must be a single value");
+      }
+      out.add(s.getValue());
+    }
+    return List.copyOf(out);
+  }
+
   double[][] numberRows(String name) {
     Node n = value(name);
     List<Node> rows = sequence(name, n);

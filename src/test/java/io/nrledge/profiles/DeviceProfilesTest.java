@@ -81,7 +81,7 @@ class DeviceProfilesTest {
   void shouldNameFileLineColumnAndKeyOfABadValue() {
     assertEquals("p.yaml:5:11: loop.period: must be a duration like 20ms, 150us or 10s, got 'fast'",
         error(MINIMAL.replace("period: 20ms", "period: fast")));
-    assertEquals("p.yaml:3:9: rig.type: must be one of cartpole, acrobot, reaching, rover, got 'cartpol'",
+    assertEquals("p.yaml:3:9: rig.type: must be one of cartpole, acrobot, reaching, rover, bridge, got 'cartpol'",
         error(MINIMAL.replace("type: cartpole", "type: cartpol")));
   }
 
