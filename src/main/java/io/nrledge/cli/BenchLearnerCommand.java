@@ -1,11 +1,14 @@
 package io.nrledge.cli;
 
 import io.nrledge.bench.LearnerBenchmark;
+import io.nrledge.learner.CreditForm;
+import io.nrledge.learner.LearnerConfig;
 import io.nrledge.learner.Rule;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,35 +21,46 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = "Time NRL, RMHL and BP training steps (ns/step, bytes/step, GFLOP/s) on several networks.")
 final class BenchLearnerCommand implements Callable<Integer> {
+  private static final List<Rule> RULES = List.of(Rule.NRL, Rule.RMHL, Rule.BP);
+
   @Spec CommandSpec spec;
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
   @Option(names = "--nets", split = ",", paramLabel = "SHAPE",
-      description = "Networks as n0-H-…-nA (default: ${DEFAULT-VALUE}).",
+      description = "Networks as n0-H-…-nA: widths 1.." + LearnerConfig.MAX_LAYER_WIDTH + ", at most "
+          + LearnerConfig.MAX_HIDDEN_LAYERS + " hidden layers and " + LearnerConfig.MAX_PARAMETERS
+          + " parameters, at least 2 actions (default: ${DEFAULT-VALUE}).",
       defaultValue = "4-64-2,6-128-3,32-128-128-3")
   List<String> nets;
 
-  @Option(names = "--round-ms", description = "Length of one timed round (default: ${DEFAULT-VALUE} ms).",
-      defaultValue = "200")
+  @Option(names = "--round-ms", description = "Length of one timed round, 1.." + MAX_ROUND_MS
+      + " ms (default: ${DEFAULT-VALUE}).", defaultValue = "200")
   int roundMs;
 
-  @Option(names = "--warmup-steps", description = "Untimed steps per rule first (default: ${DEFAULT-VALUE}).",
-      defaultValue = "100000")
+  @Option(names = "--warmup-steps", description = "Untimed steps per rule first, 0.." + MAX_WARMUP_STEPS
+      + " (default: ${DEFAULT-VALUE}).", defaultValue = "100000")
   long warmupSteps;
+
+  /** A minute per round: 7 rounds × 3 rules of a net then take at most about 20 minutes. */
+  static final int MAX_ROUND_MS = 60_000;
+  static final long MAX_WARMUP_STEPS = 10_000_000;
 
   @Override
   public Integer call() {
-    if (roundMs < 1 || warmupSteps < 0) {
-      throw new UsageException("--round-ms must be ≥ 1 and --warmup-steps ≥ 0");
+    if (roundMs < 1 || roundMs > MAX_ROUND_MS) {
+      throw new UsageException("--round-ms: must be 1.." + MAX_ROUND_MS + ", got " + roundMs);
+    }
+    if (warmupSteps < 0 || warmupSteps > MAX_WARMUP_STEPS) {
+      throw new UsageException("--warmup-steps: must be 0.." + MAX_WARMUP_STEPS + ", got " + warmupSteps);
     }
     List<int[]> shapes = new ArrayList<>();
     for (String net : nets) {
       shapes.add(parseShape(net));
     }
     List<LearnerBenchmark.Row> rows = new LearnerBenchmark(warmupSteps, roundMs * 1_000_000L)
-        .run(shapes, List.of(Rule.NRL, Rule.RMHL, Rule.BP));
+        .run(shapes, RULES);
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? toJson(rows) : toTable(rows));
     out.flush();
@@ -65,12 +79,10 @@ final class BenchLearnerCommand implements Callable<Integer> {
       } catch (NumberFormatException e) {
         throw new UsageException("--nets: '" + text + "' is not a shape like 4-64-2");
       }
-      if (sizes[i] < 1 || sizes[i] > 65_536) {
-        throw new UsageException("--nets: layer sizes must be 1..65536 in '" + text + "'");
-      }
     }
-    if (sizes[sizes.length - 1] < 2) {
-      throw new UsageException("--nets: '" + text + "' needs at least 2 actions");
+    for (Rule rule : RULES) {
+      OptionVerdict.of(Map.of("layers", "--nets: '" + text + "'"), "--nets: '" + text + "'",
+          () -> LearnerConfig.builder(sizes).rule(rule).form(CreditForm.EPISODIC).build());
     }
     return sizes;
   }

@@ -2,6 +2,9 @@ package io.nrledge.cli;
 
 import io.nrledge.bench.LoopBenchmark;
 import io.nrledge.runtime.CpuSet;
+import io.nrledge.runtime.IdleStrategies;
+import io.nrledge.runtime.LoopSettings;
+import io.nrledge.runtime.ParkSpinIdle;
 import io.nrledge.runtime.RealtimeScheduling;
 import io.nrledge.telemetry.Json;
 import java.io.PrintWriter;
@@ -26,22 +29,30 @@ import picocli.CommandLine.Spec;
         "Target: p99 at most a fifth of the scheduled executor's, 0 bytes allocated per tick."})
 final class BenchLoopCommand implements Callable<Integer> {
   private static final int MAX_LOAD = 256;
+  /** The fastest rate the loop accepts: one tick per {@link LoopSettings#MIN_PERIOD_NS}. */
+  static final int MAX_HZ = (int) (1_000_000_000L / LoopSettings.MIN_PERIOD_NS);
+  static final double MIN_SECONDS = 0.1;
+  static final double MAX_SECONDS = 3600;
+  static final int MIN_TICKS = 100;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--hz", description = "Tick rate (default: ${DEFAULT-VALUE}).", defaultValue = "1000")
+  @Option(names = "--hz", description = "Tick rate, 1.." + MAX_HZ + " (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1000")
   int hz;
 
-  @Option(names = "--seconds", description = "Length of each contender's run (default: ${DEFAULT-VALUE}).",
+  @Option(names = "--seconds", description = "Length of each contender's run, " + MIN_SECONDS + ".." + MAX_SECONDS
+      + " s and at least " + MIN_TICKS + " ticks (default: ${DEFAULT-VALUE}).",
       defaultValue = "10")
   double seconds;
 
   @Option(names = "--strategy", description = "Our idle strategy: park-spin, spin or park (default: ${DEFAULT-VALUE}).",
-      defaultValue = "park-spin")
+      defaultValue = IdleStrategies.DEFAULT)
   String strategy;
 
-  @Option(names = "--spin-us", description = "park-spin: spin this long before each deadline (default: ${DEFAULT-VALUE}).",
-      defaultValue = "150")
+  @Option(names = "--spin-us",
+      description = "park-spin: spin this long before each deadline, shorter than the period (default: ${DEFAULT-VALUE}).",
+      defaultValue = "" + ParkSpinIdle.DEFAULT_SPIN_NS / 1000)
   long spinUs;
 
   @Option(names = "--load", paramLabel = "N",
@@ -65,24 +76,32 @@ final class BenchLoopCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (hz < 1 || hz > 100_000) {
-      throw new UsageException("--hz: must be 1..100000, got " + hz);
+    if (hz < 1 || hz > MAX_HZ) {
+      throw new UsageException("--hz: must be 1.." + MAX_HZ + ", got " + hz);
     }
-    if (!(seconds > 0 && seconds <= 3600)) {
-      throw new UsageException("--seconds: must be in (0, 3600], got " + seconds);
+    long periodNs = 1_000_000_000L / hz;
+    double minSeconds = Math.max(MIN_SECONDS, (double) MIN_TICKS / hz);
+    if (!(seconds >= minSeconds && seconds <= MAX_SECONDS)) {
+      throw new UsageException(String.format(Locale.ROOT, "--seconds: must be in [%s, %s] (at least %d ticks at"
+          + " --hz %d), got %s", minSeconds, MAX_SECONDS, MIN_TICKS, hz, seconds));
     }
-    if (spinUs < 0) {
-      throw new UsageException("--spin-us: must be >= 0, got " + spinUs);
-    }
-    if (!strategy.equals("park-spin") && !strategy.equals("spin") && !strategy.equals("park")) {
-      throw new UsageException("--strategy: must be park-spin, spin or park, got '" + strategy + "'");
+    try {
+      IdleStrategies.check(strategy);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--strategy: " + e.getMessage().substring("idle: ".length()));
     }
     if (load < 0 || load > MAX_LOAD) {
       throw new UsageException("--load: must be 0.." + MAX_LOAD + ", got " + load);
     }
+    long spinNs = spinUs > Long.MAX_VALUE / 1000 || spinUs < 0 ? -1 : spinUs * 1000;
+    if (strategy.equals(IdleStrategies.PARK_SPIN)) {
+      OptionVerdict.of(Map.of("spin", "--spin-us"), "--spin-us", () -> {
+        ParkSpinIdle.checkSpin(spinNs, periodNs);
+        return null;
+      });
+    }
     RealtimeScheduling.Request realtime = realtimeRequest();
-    long spinNs = spinUs * 1000;
-    LoopBenchmark.Result r = new LoopBenchmark(hz, seconds, clock -> LoopAssembly.idleStrategy(strategy, spinNs, clock),
+    LoopBenchmark.Result r = new LoopBenchmark(hz, seconds, clock -> IdleStrategies.create(strategy, spinNs, clock),
         load, realtime).run();
     PrintWriter err = spec.commandLine().getErr();
     r.realtime().warnings().forEach(w -> err.println("warning: " + w));

@@ -1,19 +1,25 @@
 package io.nrledge.cli;
 
+import io.nrledge.experiment.Aggregate;
 import io.nrledge.experiment.CurvePlot;
 import io.nrledge.experiment.Experiment;
 import io.nrledge.experiment.ExperimentPlan;
 import io.nrledge.experiment.Method;
 import io.nrledge.experiment.ResultFiles;
+import io.nrledge.experiment.ResultJournal;
 import io.nrledge.experiment.RunResult;
 import io.nrledge.experiment.RunSpec;
 import io.nrledge.experiment.Setting;
 import io.nrledge.experiment.SummaryTable;
 import io.nrledge.experiment.Task;
 import io.nrledge.experiment.TaskDefaults;
+import io.nrledge.learner.LearnerConfig;
 import io.nrledge.learner.NoiseKind;
+import io.nrledge.learner.NoiseProbe;
+import io.nrledge.learner.RpeNorm;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -33,8 +39,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code experiment}: runs one of the paper's tasks for every rule × η × σ × seed on a thread pool
- * and writes episodes.csv, summary.csv, config.json and curves.png. Options are read as text and
- * checked here, so every mistake is one line naming its option; nothing runs before all are valid.
+ * and writes episodes.csv, summary.csv, aggregate.csv, config.json and curves.png. Options are read
+ * as text and checked here, so every mistake is one line naming its option; nothing runs before all
+ * are valid.
  */
 @Command(
     name = "experiment",
@@ -45,20 +52,46 @@ import picocli.CommandLine.Spec;
       "  episodes.csv  one row per episode (Reaching: per 300-step trial):",
       "                task,rule,seed,lr,sigma,episode,return,steps",
       "  summary.csv   one row per run: task,rule,seed,lr,sigma,episodes,",
-      "                final_ma100,solved_at_episode,wall_seconds,steps_per_second",
-      "  config.json   the exact configuration of every run",
+      "                final_ma100,solved_at_episode,run_class,first_goal_episode,",
+      "                last_goal_episode,wall_seconds,steps_per_second",
+      "  aggregate.csv one row per rule x lr x sigma over the seeds: success",
+      "                rate with a 95%% Wilson interval; episodes to solve (an",
+      "                unsolved run counts as the budget) and final_ma100, each",
+      "                as interquartile mean (IQM) with a 95%% percentile",
+      "                bootstrap interval (10000 resamples, fixed seed); counts",
+      "                of each run_class",
+      "  config.json   the exact configuration of every run, and \"status\": running,",
+      "                complete (all files written), interrupted or failed",
       "  curves.png    100-episode moving average per setting: median across seeds,",
       "                min-max band across seeds, dashed solved threshold",
       "Episodes count from 1. solved_at_episode: the first episode at which the mean",
       "return of the last 100 episodes reaches 475 (CartPole) or -100 (Acrobot), else",
       "-1 (always -1 for Reaching). final_ma100: mean return of the last 100 episodes.",
+      "A goal episode: CartPole return >= 475; Acrobot return > -500 (swung up before",
+      "the limit). run_class: solved_stayed (solved, final_ma100 >= threshold),",
+      "solved_collapsed (solved, final_ma100 below it), early_lost (never solved, goal",
+      "episodes but none in the last 100), reached_unsolved (never solved, goal",
+      "episodes in the last 100), never (no goal episode); empty for Reaching. With",
+      "--stop-when-solved a solved run cannot collapse: classify full-budget runs.",
       "sigma is empty for bp, which injects no noise. Each seed independently seeds the",
       "learner's weights, noise and actions and the environment's start states.",
       "Stdout: a table per setting (solved seeds, episodes to solve: median and range",
-      "over solved seeds, median final_ma100, steps/s of one thread). Stderr: progress.",
+      "over solved seeds, median final_ma100, steps/s of one thread), then the",
+      "aggregate.csv numbers as a table. Stderr: progress.",
+      "Each run's rows reach the CSVs as soon as it finishes; at the end both CSVs are",
+      "rewritten in run order. On SIGINT/SIGTERM no new run starts, running ones are",
+      "abandoned, finished ones are kept, status becomes interrupted and the exit code is",
+      "130 (SIGINT) or 143 (SIGTERM); --resume then runs only the missing runs.",
+      "Limits: hidden widths 1.." + LearnerConfig.MAX_LAYER_WIDTH + ", at most " + LearnerConfig.MAX_HIDDEN_LAYERS
+          + " hidden layers and " + LearnerConfig.MAX_PARAMETERS + " parameters;",
+      "--lr in (0, " + LearnerConfig.MAX_LEARNING_RATE + "], --sigma in (0, " + LearnerConfig.MAX_SIGMA
+          + "], --probes 1.." + LearnerConfig.MAX_PROBES_PER_LAYER + ".",
+      "Exit codes: 0 complete, 1 a run failed, 2 bad options, 130/143 interrupted.",
       ""
     })
 final class ExperimentCommand implements Callable<Integer> {
+  /** How long the interrupt hook waits for running runs to notice the stop (they check between episodes). */
+  private static final long STOP_WAIT_MS = 10_000;
   private static final String RULE_NAMES = "nrl, nrl-layer, rmhl, rmhl-implicit, bp";
 
   @Option(names = "--task", required = true, paramLabel = "TASK", description = "cartpole, acrobot or reaching.")
@@ -106,6 +139,11 @@ final class ExperimentCommand implements Callable<Integer> {
       description = "Neuron noise: gaussian or rademacher (default: ${DEFAULT-VALUE}).")
   String noise;
 
+  @Option(names = "--rpe-norm", paramLabel = "return|larger", defaultValue = "return",
+      description = "Episodic RPE (R - r) divided by |R| (the reference, default) or by the larger of |R| and"
+          + " |r| (r: the prediction before the episode), which bounds it to 2.")
+  String rpeNorm;
+
   @Option(names = "--corrected",
       description = "Reaching: reward against the real target instead of neurogym's floor(target).")
   boolean corrected;
@@ -118,11 +156,22 @@ final class ExperimentCommand implements Callable<Integer> {
           + " ends early and the plot aggregates only the runs still going.")
   boolean stopWhenSolved;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder, created if needed.")
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder, created if needed"
+      + " (not empty, writable).")
   String out;
 
-  @Option(names = "--force", description = "Write into a non-empty --out folder, replacing the four files.")
+  @Option(names = "--force", description = "Write into a non-empty --out folder: first removes the five result files"
+      + " of an earlier experiment there (other files stay).")
   boolean force;
+
+  @Option(names = "--resume", description = "Finish the interrupted experiment in --out: give the same options"
+      + " again; runs already in summary.csv are kept, only the missing ones run, with the same seeds, so the"
+      + " result equals an uninterrupted run.")
+  boolean resume;
+
+  /** LearnerConfig's keys in this command's words. */
+  private static final Map<String, String> LEARNER_OPTIONS = Map.of("layers", "--hidden", "learning-rate", "--lr",
+      "sigma", "--sigma", "probes-per-layer", "--probes");
 
   @Spec CommandSpec spec;
 
@@ -130,29 +179,79 @@ final class ExperimentCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     ExperimentPlan plan = plan();
     int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : positiveInt("--threads", threads);
-    List<RunSpec> runs = plan.runs();
-    Path dir = outputFolder();
-    ResultFiles.writeConfig(dir.resolve(ResultFiles.CONFIG_JSON), VersionProvider.implementationVersion(),
-        spec.commandLine().getParseResult().originalArgs(), runs);
-
-    Experiment experiment = new Experiment(runs, threadCount);
-    List<RunResult> results;
-    try (ExperimentProgress progress = ExperimentProgress.start(spec.commandLine().getErr(), experiment, plan.isGrid())) {
-      results = experiment.run(progress);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a run failed: " + e.getCause(), e.getCause());
+    List<RunSpec> runs = OptionVerdict.of(LEARNER_OPTIONS, "experiment", plan::runs);
+    if (resume && force) {
+      throw new UsageException("--resume: cannot be combined with --force");
     }
+    Path dir = outputFolder();
+    ResultJournal journal = journal(dir, runs);
 
-    ResultFiles.writeEpisodes(dir.resolve(ResultFiles.EPISODES_CSV), results);
-    ResultFiles.writeSummary(dir.resolve(ResultFiles.SUMMARY_CSV), results);
+    Experiment experiment = new Experiment(journal.missing(), threadCount);
+    Thread onSignal = new Thread(() -> stopAndMark(experiment, journal), "experiment-interrupt");
+    Runtime.getRuntime().addShutdownHook(onSignal);
+    try (ExperimentProgress progress = ExperimentProgress.start(spec.commandLine().getErr(), experiment, plan.isGrid())) {
+      experiment.run(result -> {
+        progress.runFinished(result);
+        try {
+          journal.record(result);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (ExecutionException e) {
+      journal.markFailed();
+      throw new IllegalStateException("a run failed: " + e.getCause(), e.getCause());
+    } finally {
+      removeHook(onSignal);
+    }
+    if (experiment.stopRequested() || !journal.writeOrderedRows()) {
+      return Main.EXIT_INTERRUPTED;
+    }
+    List<RunResult> results = journal.results();
+    List<Aggregate.Row> aggregate = Aggregate.of(results);
+    ResultFiles.writeAggregate(dir.resolve(ResultFiles.AGGREGATE_CSV), aggregate);
     CurvePlot.writePng(dir.resolve(CurvePlot.CURVES_PNG), plan.task(), plan.corrected(), results, plan.isGrid());
+    journal.markComplete();
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf(Locale.ROOT, "%s: %d runs, %d %ss each%n", plan.task().title(plan.corrected()), runs.size(),
         plan.episodes(), plan.task().episodeNoun());
     stdout.print(SummaryTable.format(results, plan.isGrid()));
+    stdout.print(SummaryTable.formatAggregate(aggregate, plan.isGrid()));
     stdout.println("wrote " + dir);
     stdout.flush();
     return Main.EXIT_OK;
+  }
+
+  private ResultJournal journal(Path dir, List<RunSpec> runs) throws IOException {
+    String version = VersionProvider.implementationVersion();
+    List<String> arguments = spec.commandLine().getParseResult().originalArgs();
+    if (!resume) {
+      return ResultJournal.start(dir, version, arguments, runs);
+    }
+    try {
+      return ResultJournal.resume(dir, version, arguments, runs);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--resume: " + e.getMessage());
+    }
+  }
+
+  /** The shutdown hook's work on SIGINT/SIGTERM: no new runs, running ones abandoned, finished ones kept and marked. */
+  private static void stopAndMark(Experiment experiment, ResultJournal journal) {
+    experiment.requestStop();
+    try {
+      experiment.awaitStopped(STOP_WAIT_MS);
+      journal.markInterrupted();
+    } catch (IOException | InterruptedException e) {
+      System.err.println("nrl-edge: could not mark the experiment interrupted: " + e.getMessage());
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running: it marks the files
+    }
   }
 
   private ExperimentPlan plan() {
@@ -168,14 +267,14 @@ final class ExperimentCommand implements Callable<Integer> {
       throw new UsageException("--stop-when-solved: reaching has no solved threshold");
     }
     int probesPerLayer = probes == null ? TaskDefaults.PROBES_PER_LAYER : positiveInt("--probes", probes);
-    if (probesPerLayer > 1024) {
-      throw new UsageException("--probes: must be 1..1024, got " + probesPerLayer);
-    }
+    // checked even when no rule uses it, by the learner's own limit
+    OptionVerdict.of(LEARNER_OPTIONS, "--probes", () -> LearnerConfig.builder(1, 2)
+        .noiseProbe(NoiseProbe.PER_LAYER).probesPerLayer(probesPerLayer).build());
     List<Method> methods = parseMethods();
     return new ExperimentPlan(parsedTask, corrected, methods, parseSeeds(),
         hidden == null ? TaskDefaults.hidden() : parseHidden(), parseLearningRates(methods),
         positiveNumbers("--sigma", sigmas), parseFanOut(parsedTask), probesPerLayer, parseNoise(), budget(parsedTask),
-        stopWhenSolved);
+        stopWhenSolved, parseRpeNorm());
   }
 
   private List<Method> parseMethods() {
@@ -215,9 +314,6 @@ final class ExperimentCommand implements Callable<Integer> {
     int[] parsed = new int[widths.length];
     for (int i = 0; i < widths.length; i++) {
       parsed[i] = positiveInt("--hidden", widths[i]);
-      if (parsed[i] > 65_536) {
-        throw new UsageException("--hidden: widths must be 1..65536, got " + parsed[i]);
-      }
     }
     return parsed;
   }
@@ -286,6 +382,14 @@ final class ExperimentCommand implements Callable<Integer> {
     };
   }
 
+  private RpeNorm parseRpeNorm() {
+    return switch (rpeNorm) {
+      case "return" -> RpeNorm.RETURN;
+      case "larger" -> RpeNorm.LARGER_OF_RETURN_AND_PREDICTION;
+      default -> throw new UsageException("--rpe-norm: must be return or larger, got '" + rpeNorm + "'");
+    };
+  }
+
   private NoiseKind parseNoise() {
     return switch (noise) {
       case "gaussian" -> NoiseKind.GAUSSIAN;
@@ -314,7 +418,7 @@ final class ExperimentCommand implements Callable<Integer> {
     return (int) trials;
   }
 
-  /** The --out folder, created; refuses a file, and a non-empty folder without --force. */
+  /** The --out folder, created; refuses a file, and a non-empty folder without --force or --resume. */
   private Path outputFolder() {
     Path dir;
     try {
@@ -322,21 +426,13 @@ final class ExperimentCommand implements Callable<Integer> {
     } catch (InvalidPathException e) {
       throw new UsageException("--out: '" + out + "' is not a valid path");
     }
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new UsageException("--out: '" + out + "' exists and is not a folder");
+    if (resume && !Files.isRegularFile(dir.resolve(ResultFiles.CONFIG_JSON))) {
+      throw new UsageException("--resume: no experiment to resume in '" + out + "' (no " + ResultFiles.CONFIG_JSON + ")");
     }
-    if (!force && isNonEmptyFolder(dir)) {
-      throw new UsageException("--out: '" + out + "' is not empty (add --force to overwrite)");
+    if (!out.isEmpty() && !force && !resume && isNonEmptyFolder(dir)) {
+      throw new UsageException("--out: '" + out + "' is not empty (add --force to overwrite, --resume to finish it)");
     }
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UsageException("--out: cannot create '" + out + "': " + e);
-    }
-    if (!Files.isWritable(dir)) {
-      throw new UsageException("--out: '" + out + "' is not writable");
-    }
-    return dir;
+    return OutputPaths.folder("--out", out);
   }
 
   private static boolean isNonEmptyFolder(Path dir) {

@@ -3,6 +3,7 @@ package io.nrledge.cli;
 import io.nrledge.experiment.Method;
 import io.nrledge.profiles.DeviceProfile;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
@@ -32,7 +33,15 @@ final class LearnerOptions {
   @Option(names = "--probes", paramLabel = "K", description = "nrl-layer: noise probes per layer and tick.")
   Integer probes;
 
-  /** {@code profile} with these overrides applied; unchanged when none is given. Throws {@link UsageException}. */
+  /** The learner's own key for each option, as {@code LearnerConfig.validate()} names it. */
+  private static final Map<String, String> OPTIONS = Map.of("learning-rate", "--lr", "sigma", "--sigma",
+      "trace-decay", "--trace-decay", "baseline-rate", "--baseline-rate", "probes-per-layer", "--probes");
+
+  /**
+   * {@code profile} with these overrides applied; unchanged when none is given. The learner owns the
+   * limits: its verdict on an overridden value becomes one line naming the option
+   * ({@link UsageException}); a bad value left in the profile is reported later at its key.
+   */
   DeviceProfile applyTo(DeviceProfile profile) {
     DeviceProfile.LearnerSettings l = profile.learner();
     if (rule == null && learningRate == null && sigma == null && traceDecay == null && baselineRate == null
@@ -43,29 +52,32 @@ final class LearnerOptions {
       throw new UsageException("--rule: unknown rule '" + rule + "' (" + RULE_NAMES + ")");
     }
     String r = rule != null ? rule : l.rule();
-    double eta = learningRate == null ? l.learningRate() : require("--lr", learningRate, learningRate >= 0, "a finite number >= 0");
-    double s = sigma == null ? l.sigma() : require("--sigma", sigma, sigma > 0, "a finite number > 0");
-    boolean continuing = profile.rewards().form().equals("continuing");
-    double g = traceDecay == null ? l.traceDecay() : require("--trace-decay", traceDecay,
-        traceDecay >= 0 && (continuing ? traceDecay < 1 : traceDecay <= 1),
-        continuing ? "in [0, 1) (the continuing form needs a decaying trace)" : "in [0, 1]");
-    double b = baselineRate == null ? l.baselineRate() : require("--baseline-rate", baselineRate,
-        baselineRate >= 0 && baselineRate <= 1, "in [0, 1]");
     int k = probes != null ? probes : r.equals("nrl-layer") ? l.probesPerLayer() : 1;
-    if (k < 1 || k > 1024) {
-      throw new UsageException("--probes: must be 1..1024, got " + k);
+    DeviceProfile overridden = profile.withLearner(new DeviceProfile.LearnerSettings(l.hidden(), r,
+        learningRate != null ? learningRate : l.learningRate(), sigma != null ? sigma : l.sigma(),
+        baselineRate != null ? baselineRate : l.baselineRate(), traceDecay != null ? traceDecay : l.traceDecay(),
+        l.biases(), l.fanOut(), l.rewardHistorySteps(), k));
+    try {
+      ProfileSettings.learnerBuilder(overridden, 0).build();
+    } catch (IllegalArgumentException e) {
+      String message = String.valueOf(e.getMessage());
+      int colon = message.indexOf(": ");
+      String option = colon < 0 ? null : OPTIONS.get(message.substring(0, colon));
+      if (option != null && given(option)) {
+        throw new UsageException(option + ": " + message.substring(colon + 2));
+      }
     }
-    if (k > 1 && !r.equals("nrl-layer")) {
-      throw new UsageException("--probes: only rule nrl-layer probes more than once, the rule is " + r);
-    }
-    return profile.withLearner(new DeviceProfile.LearnerSettings(l.hidden(), r, eta, s, b, g, l.biases(), l.fanOut(),
-        l.rewardHistorySteps(), k));
+    return overridden;
   }
 
-  private static double require(String option, double value, boolean ok, String what) {
-    if (!ok || !Double.isFinite(value)) {
-      throw new UsageException(option + ": must be " + what + ", got " + value);
-    }
-    return value;
+  private boolean given(String option) {
+    return switch (option) {
+      case "--lr" -> learningRate != null;
+      case "--sigma" -> sigma != null;
+      case "--trace-decay" -> traceDecay != null;
+      case "--baseline-rate" -> baselineRate != null;
+      case "--probes" -> probes != null;
+      default -> false;
+    };
   }
 }

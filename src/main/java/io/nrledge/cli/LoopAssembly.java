@@ -1,41 +1,43 @@
 package io.nrledge.cli;
 
+import io.nrledge.bridge.BridgeBoard;
+import io.nrledge.bridge.BridgeLink;
+import io.nrledge.bridge.BridgeProtocol;
+import io.nrledge.bridge.BridgeSettings;
+import io.nrledge.bridge.FirmwareProcess;
+import io.nrledge.bridge.JSerialCommLink;
 import io.nrledge.io.Board;
 import io.nrledge.io.sim.RoverReference;
 import io.nrledge.io.sim.SimRigs;
 import io.nrledge.learner.SplitMix64;
 import io.nrledge.runtime.Controller;
-import io.nrledge.runtime.CpuSet;
 import io.nrledge.runtime.RealtimeScheduling;
 import io.nrledge.runtime.RandomController;
-import io.nrledge.learner.CreditForm;
 import io.nrledge.learner.Learner;
 import io.nrledge.learner.LearnerConfig;
 import io.nrledge.learner.Learners;
-import io.nrledge.experiment.Method;
 import io.nrledge.profiles.DeviceProfile;
 import io.nrledge.runtime.ActionMap;
 import io.nrledge.runtime.ControlLoop;
 import io.nrledge.runtime.EventRing;
 import io.nrledge.runtime.EventSourceCounts;
 import io.nrledge.runtime.FaultKind;
+import io.nrledge.runtime.IdleStrategies;
 import io.nrledge.runtime.IdleStrategy;
 import io.nrledge.runtime.LoopSettings;
 import io.nrledge.io.ManualNanoClock;
 import io.nrledge.runtime.Mode;
 import io.nrledge.io.NanoClock;
-import io.nrledge.runtime.ParkIdle;
-import io.nrledge.runtime.ParkSpinIdle;
-import io.nrledge.runtime.SpinIdle;
 import io.nrledge.io.SystemNanoClock;
 import io.nrledge.runtime.TickPhase;
 import io.nrledge.runtime.ObservationMap;
 import io.nrledge.runtime.VirtualTimeIdle;
 import io.nrledge.telemetry.LoopTelemetry;
+import java.nio.file.Path;
 
 /**
  * Wires one control loop from a validated profile: the clock and idle strategy of its time mode,
- * the simulated rig, the learner, the observation and action maps, the event ring and the
+ * the simulated rig or the firmware bridge (launching its simulator when the profile says so), the learner, the observation and action maps, the event ring and the
  * telemetry. Checks the profile against the rig's real channel counts, pointing into the file.
  * Not real-time safe; nothing here runs on the control thread.
  */
@@ -48,13 +50,17 @@ final class LoopAssembly {
   final NanoClock clock;
   final IdleStrategy idle;
   final Board board;
-  final Learner learner;
   final EventRing events = new EventRing(EVENT_RING_CAPACITY);
+  final Learner learner;
   final LoopTelemetry telemetry;
   final LoopSettings settings;
   final ControlLoop loop;
   final EventSourceCounts eventCounts;
   final RealtimeScheduling.Request realtime;
+  /** The microcontroller board of a bridge profile, else null. */
+  final BridgeBoard bridge;
+  /** The firmware simulator a bridge profile launched, else null; {@link #close} stops it. */
+  final FirmwareProcess firmware;
 
   /** Budgets in {@code budget} replace the profile's when > 0 (or non-null for mode/time). */
   LoopAssembly(DeviceProfile profile, Overrides budget) {
@@ -67,36 +73,45 @@ final class LoopAssembly {
       this.idle = new VirtualTimeIdle(virtual);
     } else {
       this.clock = SystemNanoClock.INSTANCE;
-      this.idle = idleStrategy(profile.loop().idle(), profile.loop().spinNs(), clock);
+      this.idle = IdleStrategies.create(ProfileSettings.idleName(profile), ProfileSettings.spinNs(profile), clock);
     }
+    LearnerConfig learnerConfig = ProfileSettings.learner(profile, seed);
+    this.settings = ProfileSettings.loop(profile, budget);
     DeviceProfile.Rig rig = profile.rig();
-    this.board = SimRigs.create(rig.type(), rig.rewardEvents(), rig.bumpReward(), rig.beaconReward(),
-        SplitMix64.mix(seed ^ 0x5EEDL), clock);
-    requireChannels("observation.channels", profile.observation().channels(), board.sensors().channels(), "sensor");
-    requireChannels("actions.table", profile.actions().channels(), board.actuators().channels(), "actuator");
-    this.learner = Learners.create(learnerConfig(profile, seed));
-    Mode mode = budget.mode() != null ? budget.mode() : Mode.valueOf(profile.run().mode().toUpperCase(java.util.Locale.ROOT));
-    DeviceProfile.Episodes ep = profile.episodes();
-    DeviceProfile.Run run = profile.run();
-    this.settings = LoopSettings.builder(profile.loop().periodNs())
-        .mode(mode)
-        .rewards(profile.rewards().perTick(), profile.rewards().terminal(), ep.timeLimitTicks())
-        .solvedAverage(ep.solvedAverage())
-        .maxTicks(budget.maxTicks() != null ? budget.maxTicks() : run.maxTicks())
-        .maxEpisodes(budget.maxEpisodes() != null ? budget.maxEpisodes() : run.maxEpisodes())
-        .maxDurationNs(budget.maxDurationNs() != null ? budget.maxDurationNs() : run.maxDurationNs())
-        .watchdog(profile.watchdog().maxConsecutiveOverruns(), profile.watchdog().recoverAfterTicks())
-        .warmupTicks(run.warmupTicks())
-        .build();
-    this.telemetry = new LoopTelemetry(TickPhase.labels(), FaultKind.labels(), ep.averageWindow());
-    DeviceProfile.Observation o = profile.observation();
-    DeviceProfile.Actions a = profile.actions();
-    this.eventCounts = new EventSourceCounts(board.eventSources());
-    this.realtime = fast ? RealtimeScheduling.Request.NONE : realtimeRequest(profile.loop());
-    ActionMap actionMap = new ActionMap(a.table(), a.min(), a.max(), a.slewPerTick(), a.safe());
-    this.loop = new ControlLoop(settings, clock, idle, SystemNanoClock.INSTANCE, board, learner,
-        controller(mode, actionMap, seed), new ObservationMap(o.offset(), o.scale(), o.min(), o.max()), actionMap,
-        events, telemetry);
+    if (profile.bridge() != null) {
+      if (fast) {
+        throw new UsageException("--fast: the bridge rig of " + profile.source() + " runs against a real device");
+      }
+      BridgeSettings bridgeSettings = bridgeSettings(profile); // validated before anything starts
+      this.firmware = launchFirmware(profile.bridge());
+      this.bridge = new BridgeBoard(new BridgeLink(bridgeSettings, new JSerialCommLink(profile.bridge().port(),
+          profile.bridge().baud(), 20), clock), profile.bridge().plant().equals("track"));
+      this.board = bridge;
+    } else {
+      this.firmware = null;
+      this.bridge = null;
+      this.board = SimRigs.create(rig.type(), rig.rewardEvents(), rig.bumpReward(), rig.beaconReward(),
+          SplitMix64.mix(seed ^ 0x5EEDL), clock);
+    }
+    try {
+      requireChannels("observation.channels", profile.observation().channels(), board.sensors().channels(), "sensor");
+      requireChannels("actions.table", profile.actions().channels(), board.actuators().channels(), "actuator");
+      this.learner = Learners.create(learnerConfig);
+      DeviceProfile.Episodes ep = profile.episodes();
+      this.telemetry = new LoopTelemetry(TickPhase.labels(), FaultKind.labels(), ep.averageWindow());
+      DeviceProfile.Observation o = profile.observation();
+      DeviceProfile.Actions a = profile.actions();
+      this.eventCounts = new EventSourceCounts(board.eventSources());
+      RealtimeScheduling.Request requested = ProfileSettings.realtime(profile); // checked in fast mode too
+      this.realtime = fast ? RealtimeScheduling.Request.NONE : requested;
+      ActionMap actionMap = new ActionMap(a.table(), a.min(), a.max(), a.slewPerTick(), a.safe());
+      this.loop = new ControlLoop(settings, clock, idle, SystemNanoClock.INSTANCE, board, learner,
+          controller(settings.mode(), actionMap, seed), new ObservationMap(o.offset(), o.scale(), o.min(), o.max()), actionMap,
+          events, telemetry);
+    } catch (RuntimeException e) {
+      close(); // a launched firmware simulator must not outlive a failed assembly
+      throw e;
+    }
   }
 
   /**
@@ -105,18 +120,6 @@ final class LoopAssembly {
    */
   static LoopAssembly simulatedTwin(DeviceProfile profile, Overrides overrides, long ticks) {
     return new LoopAssembly(profile, new Overrides(overrides.seed(), overrides.mode(), "fast", ticks, null, null));
-  }
-
-  private RealtimeScheduling.Request realtimeRequest(DeviceProfile.Loop l) {
-    CpuSet cpus = null;
-    if (l.cpuSet() != null) {
-      try {
-        cpus = CpuSet.parse(l.cpuSet());
-      } catch (IllegalArgumentException e) {
-        throw profile.error("loop.cpu-set", e.getMessage());
-      }
-    }
-    return new RealtimeScheduling.Request(l.rtPriority(), cpus, l.lockMemory());
   }
 
   /** Configures and activates the board, each event source posting through its counter into the ring. Not real-time safe. */
@@ -145,6 +148,33 @@ final class LoopAssembly {
     };
   }
 
+  /** Stops the firmware simulator the profile launched, if any. Call after {@code board.stop()}. */
+  void close() {
+    if (firmware != null) {
+      firmware.close();
+    }
+  }
+
+  private static FirmwareProcess launchFirmware(DeviceProfile.Bridge b) {
+    if (b.launch().isEmpty()) {
+      return null;
+    }
+    Path log = Path.of(System.getProperty("java.io.tmpdir"), "nrl-edge-firmware-" + ProcessHandle.current().pid() + ".log");
+    return FirmwareProcess.start(b.launch(), Path.of("").toAbsolutePath(), Path.of(b.port()), log,
+        b.launchTimeoutNs() / 1_000_000);
+  }
+
+  private static BridgeSettings bridgeSettings(DeviceProfile p) {
+    DeviceProfile.Bridge b = p.bridge();
+    try {
+      return new BridgeSettings(b.port(), b.baud(), p.observation().channels(), p.actions().channels(),
+          (int) (b.samplePeriodNs() / 1000), (int) (b.failsafeTimeoutNs() / 1_000_000),
+          b.plant().equals("track") ? BridgeProtocol.PLANT_TRACK : BridgeProtocol.PLANT_PINS, b.connectTimeoutNs());
+    } catch (IllegalArgumentException e) {
+      throw p.error("bridge", e.getMessage());
+    }
+  }
+
   /** Command-line values that replace the profile's; null keeps the profile's. */
   record Overrides(Long seed, Mode mode, String time, Long maxTicks, Long maxEpisodes, Long maxDurationNs) {
     static final Overrides NONE = new Overrides(null, null, null, null, null, null);
@@ -155,41 +185,5 @@ final class LoopAssembly {
       throw profile.error(key, "the " + profile.rig().type() + " rig has " + actual + " " + what + " channels, the profile "
           + declared);
     }
-  }
-
-  static IdleStrategy idleStrategy(String name, long spinNs, NanoClock clock) {
-    return switch (name) {
-      case "spin" -> new SpinIdle(clock);
-      case "park" -> new ParkIdle(clock);
-      case "park-spin" -> new ParkSpinIdle(clock, spinNs);
-      default -> throw new UsageException("unknown idle strategy '" + name + "' (park-spin, spin, park)");
-    };
-  }
-
-  private LearnerConfig learnerConfig(DeviceProfile p, long seed) {
-    DeviceProfile.LearnerSettings l = p.learner();
-    int[] hidden = l.hidden();
-    int[] sizes = new int[hidden.length + 2];
-    sizes[0] = p.observation().channels();
-    System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-    sizes[sizes.length - 1] = p.actions().table().length;
-    try {
-      return Method.byId(l.rule()).configure(LearnerConfig.builder(sizes), l.fanOut(), l.probesPerLayer())
-          .form(form(p.rewards().form()))
-          .learningRate(l.learningRate())
-          .sigma(l.sigma())
-          .baselineRate(l.baselineRate())
-          .traceDecay(l.traceDecay())
-          .biases(l.biases())
-          .rewardHistorySteps(l.rewardHistorySteps())
-          .seed(seed)
-          .build();
-    } catch (IllegalArgumentException e) {
-      throw p.error("learner", e.getMessage());
-    }
-  }
-
-  private static CreditForm form(String name) {
-    return CreditForm.valueOf(name.toUpperCase(java.util.Locale.ROOT));
   }
 }

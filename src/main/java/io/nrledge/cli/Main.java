@@ -9,12 +9,18 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "On-device noise-based reward-modulated learning for robots and single-board computers.",
+    footer = {"Exit codes: 0 success, 1 runtime failure, 2 bad usage or configuration",
+        "(one line naming the option, key or file, before any work starts),",
+        "130/143 experiment interrupted by SIGINT/SIGTERM (finished runs kept,",
+        "see experiment --resume)."},
     subcommands = {RunCommand.class, BenchCommand.class, TraceCommand.class, ExperimentCommand.class,
         ContinuingReportCommand.class})
 public final class Main {
   public static final int EXIT_OK = 0;
   public static final int EXIT_RUNTIME_FAILURE = 1;
   public static final int EXIT_USAGE = 2;
+  /** {@code experiment} stopped by a signal before it finished (128 + SIGINT); the JVM itself exits 143 on SIGTERM. */
+  public static final int EXIT_INTERRUPTED = 130;
 
   public static void main(String[] args) {
     System.exit(execute(args));

@@ -53,16 +53,17 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--profile", paramLabel = "FILE", description = "Device profile (YAML); default: the embedded sim-cartpole.")
+  @Option(names = "--profile", paramLabel = "FILE", description = "Device profile (YAML, a regular UTF-8 file up to 1 MiB; limits in"
+      + " device-profiles/README.md); default: the embedded sim-cartpole.")
   Path profileFile;
 
-  @Option(names = "--ticks", paramLabel = "N", description = "Stop after N ticks.")
+  @Option(names = "--ticks", paramLabel = "N", description = "Stop after N ticks (N >= 1).")
   Long ticks;
 
-  @Option(names = "--episodes", paramLabel = "N", description = "Stop after N episodes.")
+  @Option(names = "--episodes", paramLabel = "N", description = "Stop after N episodes (N >= 1).")
   Long episodes;
 
-  @Option(names = "--duration", paramLabel = "D", description = "Stop after D of wall-clock time (e.g. 30s, 5m).")
+  @Option(names = "--duration", paramLabel = "D", description = "Stop after D (> 0) of wall-clock time (e.g. 30s, 5m).")
   String duration;
 
   @ArgGroup(exclusive = true)
@@ -88,7 +89,8 @@ final class RunCommand implements Callable<Integer> {
   @ArgGroup(exclusive = false)
   LearnerOptions learnerOptions = new LearnerOptions();
 
-  @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON.")
+  @Option(names = "--summary-json", paramLabel = "FILE",
+      description = "Also write the summary as JSON to this regular file; checked before the run starts.")
   Path summaryJson;
 
   @Option(names = "--status", paramLabel = "WHEN", defaultValue = "auto",
@@ -97,6 +99,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutputPaths.checkWritableFile("--summary-json", summaryJson);
     LoopAssembly.Overrides overrides = overrides();
     boolean statusLine = switch (status) {
       case "auto" -> System.console() != null;
@@ -136,6 +139,9 @@ final class RunCommand implements Callable<Integer> {
     summary.put("process_alloc_bytes_per_s", outcome.processAllocBytesPerSecond());
     if (outcome.realtime() != null) {
       outcome.realtime().summaryFields().forEach(summary::put);
+    }
+    if (a.bridge != null) {
+      summary.put("bridge", a.bridge.link().counters().toMap());
     }
     spec.commandLine().getOut().print(summary.toText());
     spec.commandLine().getOut().flush();
@@ -179,6 +185,7 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       supervisor.close();
       stopReport = a.board.stop();
+      a.close(); // the firmware simulator a bridge profile launched
       allocRate = supervisor.processAllocBytesPerSecond();
       control.finished.countDown();
     }

@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
           + " Stops after the step that ends the episode (terminated or truncated); later actions"
           + " are ignored.",
       "Numbers are printed with Java's Double.toString: the shortest decimal that reads back as"
-          + " exactly the same double."
+          + " exactly the same double.",
+      "A start state whose trajectory stops being finite (NaN or infinity) is refused with exit 2"
+          + " and prints no rows."
     })
 final class TraceCommand implements Callable<Integer> {
   @Option(names = "--task", required = true, paramLabel = "TASK", description = "cartpole, acrobot or reaching.")
@@ -60,14 +62,19 @@ final class TraceCommand implements Callable<Integer> {
     Environment env = createEnvironment();
     double[] start = parseStart(env);
     int[] actionSequence = parseActions(env);
-    PrintWriter out = spec.commandLine().getOut();
-    out.println(header(env.observationSize()));
+    StringBuilder csv = new StringBuilder(header(env.observationSize())).append('\n');
     env.resetTo(start);
-    out.println(row(0, env.observation(), 0.0, false));
+    csv.append(row(0, env.observation(), 0.0, false)).append('\n');
     for (int k = 0; k < actionSequence.length && !env.done(); k++) {
       double reward = env.step(actionSequence[k]);
-      out.println(row(k + 1, env.observation(), reward, env.terminated()));
+      if (!allFinite(env.observation()) || !Double.isFinite(reward)) {
+        throw new UsageException("--init: step " + (k + 1) + " is no longer finite (NaN or infinity): " + env.name()
+            + " cannot simulate from this start state; nothing printed");
+      }
+      csv.append(row(k + 1, env.observation(), reward, env.terminated())).append('\n');
     }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(csv);
     out.flush();
     return Main.EXIT_OK;
   }
@@ -115,6 +122,15 @@ final class TraceCommand implements Callable<Integer> {
       }
     }
     return parsed;
+  }
+
+  private static boolean allFinite(double[] values) {
+    for (double v : values) {
+      if (!Double.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Comma-separated fields, trimmed; an empty or blank list has none. */

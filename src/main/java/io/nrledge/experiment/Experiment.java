@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,6 +27,8 @@ public final class Experiment {
   private final int threads;
   private final AtomicLong episodesDone = new AtomicLong();
   private final AtomicInteger runsDone = new AtomicInteger();
+  private final AtomicBoolean stopRequested = new AtomicBoolean();
+  private volatile ExecutorService pool;
 
   public Experiment(List<RunSpec> specs, int threads) {
     if (threads < 1) {
@@ -36,29 +40,56 @@ public final class Experiment {
 
   /**
    * Runs every spec and returns the results in the specs' order. A failing run cancels the rest.
+   * After {@link #requestStop()} no run starts, running ones are abandoned between episodes (the
+   * listener never hears of them) and the list holds only the runs that finished.
    *
    * @throws ExecutionException wrapping the first failure of a run, in spec order
    */
   public List<RunResult> run(Listener listener) throws InterruptedException, ExecutionException {
-    ExecutorService pool = Executors.newFixedThreadPool(threads, namedDaemonThreads());
+    ExecutorService executor = Executors.newFixedThreadPool(threads, namedDaemonThreads());
+    pool = executor;
     try {
       List<Future<RunResult>> futures = new ArrayList<>();
       for (RunSpec spec : specs) {
-        futures.add(pool.submit(() -> {
-          RunResult result = new TrainingRun(spec).run(episodesDone);
-          runsDone.incrementAndGet();
-          listener.runFinished(result);
+        futures.add(executor.submit(() -> {
+          if (stopRequested.get()) {
+            return null;
+          }
+          RunResult result = new TrainingRun(spec).run(episodesDone, stopRequested::get);
+          if (result != null) {
+            runsDone.incrementAndGet();
+            listener.runFinished(result);
+          }
           return result;
         }));
       }
+      executor.shutdown();
       List<RunResult> results = new ArrayList<>();
       for (Future<RunResult> future : futures) {
-        results.add(future.get());
+        RunResult result = future.get();
+        if (result != null) {
+          results.add(result);
+        }
       }
       return results;
     } finally {
-      pool.shutdownNow();
+      executor.shutdownNow();
     }
+  }
+
+  /** Starts no further run and abandons running ones at their next episode; any thread. */
+  public void requestStop() {
+    stopRequested.set(true);
+  }
+
+  public boolean stopRequested() {
+    return stopRequested.get();
+  }
+
+  /** After {@link #requestStop()}: waits until no run is on the pool any more, at most {@code timeoutMs}. */
+  public boolean awaitStopped(long timeoutMs) throws InterruptedException {
+    ExecutorService executor = pool;
+    return executor == null || executor.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS);
   }
 
   public int runCount() {

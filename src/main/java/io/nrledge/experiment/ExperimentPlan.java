@@ -3,6 +3,7 @@ package io.nrledge.experiment;
 import io.nrledge.env.Environment;
 import io.nrledge.learner.LearnerConfig;
 import io.nrledge.learner.NoiseKind;
+import io.nrledge.learner.RpeNorm;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,10 +19,19 @@ import java.util.Map;
  * @param fanOut scale the paper NRL's layer updates by n_l (the other methods never scale)
  * @param probesPerLayer noise probes per layer and step for {@code nrl-layer}
  * @param episodes budget per run in episodes (Reaching: trials)
+ * @param rpeNorm what the episodic RPE is divided by, for every rule
  */
 public record ExperimentPlan(Task task, boolean corrected, List<Method> methods, List<Long> seeds, int[] hidden,
     Map<Method, List<Double>> learningRates, List<Double> sigmas, boolean fanOut, int probesPerLayer, NoiseKind noise,
-    int episodes, boolean stopWhenSolved) {
+    int episodes, boolean stopWhenSolved, RpeNorm rpeNorm) {
+
+  /** The reference code's RPE norm, |R|. */
+  public ExperimentPlan(Task task, boolean corrected, List<Method> methods, List<Long> seeds, int[] hidden,
+      Map<Method, List<Double>> learningRates, List<Double> sigmas, boolean fanOut, int probesPerLayer,
+      NoiseKind noise, int episodes, boolean stopWhenSolved) {
+    this(task, corrected, methods, seeds, hidden, learningRates, sigmas, fanOut, probesPerLayer, noise, episodes,
+        stopWhenSolved, RpeNorm.RETURN);
+  }
 
   public ExperimentPlan {
     methods = List.copyOf(methods);
@@ -84,6 +94,7 @@ public record ExperimentPlan(Task task, boolean corrected, List<Method> methods,
         .form(task.form())
         .learningRate(lr)
         .baselineRate(TaskDefaults.BASELINE_RATE)
+        .rpeNorm(rpeNorm)
         .seed(seed);
     if (method.usesNoise()) {
       builder.sigma(sigma).noiseKind(noise);

@@ -3,24 +3,32 @@ package io.nrledge.experiment;
 import io.nrledge.learner.LearnerConfig;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes an experiment's {@code episodes.csv}, {@code summary.csv} and {@code config.json}. CSV
- * numbers are Java's shortest round-trip decimals; σ is empty (JSON null) for a rule without
- * noise. Only {@code summary.csv} holds timings, so the other two repeat exactly for the same runs.
+ * Writes an experiment's {@code episodes.csv}, {@code summary.csv}, {@code aggregate.csv} and
+ * {@code config.json}. CSV numbers are Java's shortest round-trip decimals unless a writer says
+ * otherwise; σ is empty (JSON null) for a rule without noise. Only {@code summary.csv} holds
+ * timings, so the others repeat exactly for the same runs.
  */
 public final class ResultFiles {
   public static final String EPISODES_CSV = "episodes.csv";
   public static final String SUMMARY_CSV = "summary.csv";
   public static final String CONFIG_JSON = "config.json";
+  public static final String AGGREGATE_CSV = "aggregate.csv";
   public static final String EPISODES_HEADER = "task,rule,seed,lr,sigma,episode,return,steps";
   public static final String SUMMARY_HEADER =
-      "task,rule,seed,lr,sigma,episodes,final_ma100,solved_at_episode,wall_seconds,steps_per_second";
+      "task,rule,seed,lr,sigma,episodes,final_ma100,solved_at_episode,run_class,first_goal_episode,"
+          + "last_goal_episode,wall_seconds,steps_per_second";
+  public static final String AGGREGATE_HEADER = "task,rule,lr,sigma,runs,budget,solved,success_rate,success_low,"
+      + "success_high,solve_iqm,solve_low,solve_high,final_iqm,final_low,final_high,"
+      + "solved_stayed,solved_collapsed,early_lost,reached_unsolved,never";
 
   private ResultFiles() {}
 
@@ -30,18 +38,23 @@ public final class ResultFiles {
       out.write(EPISODES_HEADER);
       out.write('\n');
       for (RunResult result : results) {
-        String key = runKey(result.spec());
-        for (int e = 0; e < result.episodes(); e++) {
-          out.write(key);
-          out.write(',');
-          out.write(Integer.toString(e + 1));
-          out.write(',');
-          out.write(Double.toString(result.returns()[e]));
-          out.write(',');
-          out.write(Integer.toString(result.steps()[e]));
-          out.write('\n');
-        }
+        writeEpisodeRows(out, result);
       }
+    }
+  }
+
+  /** The episode rows of one run, each ending in a newline. */
+  static void writeEpisodeRows(Writer out, RunResult result) throws IOException {
+    String key = runKey(result.spec());
+    for (int e = 0; e < result.episodes(); e++) {
+      out.write(key);
+      out.write(',');
+      out.write(Integer.toString(e + 1));
+      out.write(',');
+      out.write(Double.toString(result.returns()[e]));
+      out.write(',');
+      out.write(Integer.toString(result.steps()[e]));
+      out.write('\n');
     }
   }
 
@@ -51,11 +64,56 @@ public final class ResultFiles {
       out.write(SUMMARY_HEADER);
       out.write('\n');
       for (RunResult result : results) {
-        out.write(String.format(Locale.ROOT, "%s,%d,%s,%d,%.3f,%.0f\n", runKey(result.spec()), result.episodes(),
-            Double.toString(result.finalMovingAverage()), result.solvedAtEpisode(), result.wallSeconds(),
-            result.stepsPerSecond()));
+        out.write(summaryRow(result));
+        out.write('\n');
       }
     }
+  }
+
+  /** The summary row of one run, without its newline. */
+  static String summaryRow(RunResult result) {
+    RunClass runClass = result.runClass();
+    return String.format(Locale.ROOT, "%s,%d,%s,%d,%s,%d,%d,%.3f,%.0f", runKey(result.spec()), result.episodes(),
+        Double.toString(result.finalMovingAverage()), result.solvedAtEpisode(),
+        runClass == null ? "" : runClass.id(), result.firstGoalEpisode(), result.lastGoalEpisode(),
+        result.wallSeconds(), result.stepsPerSecond());
+  }
+
+  /**
+   * One row per setting ({@link Aggregate}): rates to 4 decimals, episodes and returns to 2; fields
+   * that do not apply (Reaching has no threshold) are empty. Holds no timings, so it repeats exactly.
+   */
+  public static void writeAggregate(Path file, List<Aggregate.Row> rows) throws IOException {
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write(AGGREGATE_HEADER);
+      out.write('\n');
+      for (Aggregate.Row row : rows) {
+        Setting s = row.setting();
+        out.write(String.join(",", row.task().id(), s.method().id(), Double.toString(s.learningRate()),
+            Double.isNaN(s.sigma()) ? "" : Double.toString(s.sigma()), Integer.toString(row.runs()),
+            Integer.toString(row.budget()), row.hasThreshold() ? Integer.toString(row.solved()) : "",
+            interval(row.successRate(), "%.4f"), interval(row.episodesToSolve(), "%.2f"),
+            interval(row.finalReturn(), "%.2f"), classCounts(row)));
+        out.write('\n');
+      }
+    }
+  }
+
+  private static String interval(Interval interval, String format) {
+    return number(interval.estimate(), format) + "," + number(interval.low(), format) + ","
+        + number(interval.high(), format);
+  }
+
+  private static String number(double value, String format) {
+    return Double.isNaN(value) ? "" : String.format(Locale.ROOT, format, value);
+  }
+
+  private static String classCounts(Aggregate.Row row) {
+    java.util.StringJoiner counts = new java.util.StringJoiner(",");
+    for (RunClass runClass : RunClass.values()) {
+      counts.add(row.hasThreshold() ? Integer.toString(row.count(runClass)) : "");
+    }
+    return counts.toString();
   }
 
   /**
@@ -64,7 +122,17 @@ public final class ResultFiles {
    */
   public static void writeConfig(Path file, String version, List<String> arguments, List<RunSpec> specs)
       throws IOException {
+    writeConfig(file, version, arguments, specs, "complete");
+  }
+
+  /**
+   * As {@link #writeConfig(Path, String, List, List)}, with a {@code "status"} field ({@code running},
+   * {@code complete}, {@code interrupted} or {@code failed}); replaces the file atomically.
+   */
+  public static void writeConfig(Path file, String version, List<String> arguments, List<RunSpec> specs,
+      String status) throws IOException {
     StringBuilder json = new StringBuilder("{\n");
+    json.append("  \"status\": ").append(string(status)).append(",\n");
     json.append("  \"version\": ").append(string(version)).append(",\n");
     json.append("  \"arguments\": [");
     for (int i = 0; i < arguments.size(); i++) {
@@ -72,12 +140,29 @@ public final class ResultFiles {
     }
     json.append("],\n");
     json.append("  \"moving_average_window\": ").append(MovingAverage.WINDOW).append(",\n");
-    json.append("  \"runs\": [\n");
+    json.append(runsBlock(specs));
+    json.append("}\n");
+    replaceAtomically(file, json);
+  }
+
+  /** The {@code "runs"} array of config.json: what a resumed experiment must repeat exactly. */
+  static String runsBlock(List<RunSpec> specs) {
+    StringBuilder json = new StringBuilder("  \"runs\": [\n");
     for (int i = 0; i < specs.size(); i++) {
       json.append("    ").append(runJson(specs.get(i))).append(i + 1 < specs.size() ? ",\n" : "\n");
     }
-    json.append("  ]\n}\n");
-    Files.writeString(file, json, StandardCharsets.UTF_8);
+    return json.append("  ]\n").toString();
+  }
+
+  /** Writes {@code text} to a temporary file beside {@code file}, then moves it over {@code file} in one step. */
+  static void replaceAtomically(Path file, CharSequence text) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.writeString(tmp, text, StandardCharsets.UTF_8);
+    try {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   private static String runJson(RunSpec spec) {
@@ -106,6 +191,7 @@ public final class ResultFiles {
     s.append(", \"trace_decay\": ").append(c.traceDecay());
     s.append(", \"fan_out\": ").append(c.fanOut());
     s.append(", \"return_norm_floor\": ").append(c.returnNormFloor());
+    s.append(", \"rpe_norm\": ").append(string(c.rpeNorm().name().toLowerCase(Locale.ROOT)));
     s.append(", \"hidden_activation\": ").append(string(c.hiddenActivation().name().toLowerCase(Locale.ROOT)));
     s.append(", \"leak_slope\": ").append(c.leakSlope());
     s.append(", \"biases\": ").append(c.biases());
@@ -124,7 +210,7 @@ public final class ResultFiles {
   }
 
   /** "task,rule,seed,lr,sigma" of a run. */
-  private static String runKey(RunSpec spec) {
+  static String runKey(RunSpec spec) {
     double sigma = spec.sigma();
     return spec.task().id() + "," + spec.method().id() + "," + spec.seed() + ","
         + spec.learner().learningRate() + "," + (Double.isNaN(sigma) ? "" : Double.toString(sigma));

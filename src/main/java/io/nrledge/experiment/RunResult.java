@@ -16,6 +16,33 @@ public record RunResult(RunSpec spec, double[] returns, int[] steps, int episode
     return MovingAverage.solvedAt(returns, episodes, MovingAverage.WINDOW, threshold);
   }
 
+  /** What became of the run ({@link RunClass}), or null for a task without a threshold. */
+  public RunClass runClass() {
+    return RunClass.of(returns, episodes, threshold, spec.task().goalTest());
+  }
+
+  /** 1-based first episode that reached the task's goal ({@link Task#goalTest()}), or −1. */
+  public int firstGoalEpisode() {
+    return RunClass.firstGoalEpisode(returns, episodes, spec.task().goalTest());
+  }
+
+  /** 1-based last episode that reached the task's goal, or −1. */
+  public int lastGoalEpisode() {
+    return RunClass.lastGoalEpisode(returns, episodes, spec.task().goalTest());
+  }
+
+  /**
+   * Episodes to solve with a failure counted as the whole budget (censored, never dropped), so that
+   * statistics over seeds keep every run; NaN for a task without a threshold.
+   */
+  public double episodesToSolveCensored() {
+    if (!Double.isFinite(threshold)) {
+      return Double.NaN;
+    }
+    int solved = solvedAtEpisode();
+    return solved > 0 ? solved : spec.episodes();
+  }
+
   /** Mean return of the last 100 episodes (fewer when the run was shorter). */
   public double finalMovingAverage() {
     return MovingAverage.finalMean(returns, episodes, MovingAverage.WINDOW);

@@ -49,6 +49,23 @@ public enum Task {
     return createEnvironment(false).maxEpisodeSteps();
   }
 
+  /**
+   * Which single episodes reached the task's goal, for {@link RunClass}: CartPole's when the pole
+   * stayed up at least as long as the solved threshold asks of the mean (return ≥ 475); Acrobot's when
+   * the tip swung above the line before the 500-step limit (return > −500, −1 per step until then);
+   * Reaching has no goal. Not real-time safe.
+   */
+  public RunClass.GoalTest goalTest() {
+    Environment env = createEnvironment(false);
+    double threshold = env.solvedThreshold();
+    double truncatedReturn = -env.maxEpisodeSteps();
+    return switch (this) {
+      case CARTPOLE -> episodeReturn -> episodeReturn >= threshold;
+      case ACROBOT -> episodeReturn -> episodeReturn > truncatedReturn;
+      case REACHING -> episodeReturn -> false;
+    };
+  }
+
   /** A new environment; {@code corrected} selects Reaching's corrected reward. Not real-time safe. */
   public Environment createEnvironment(boolean corrected) {
     return Environments.create(id, corrected ? Map.of("corrected", "true") : Map.of());

@@ -4,6 +4,7 @@ import io.nrledge.env.Environment;
 import io.nrledge.learner.Learner;
 import io.nrledge.learner.Learners;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * One run of a {@link RunSpec}: its own learner and environment, trained episode by episode and
@@ -33,8 +34,16 @@ public final class TrainingRun {
 
   /** Runs until {@link #finished()}, adding 1 to {@code episodesDone} after each episode. */
   public RunResult run(AtomicLong episodesDone) {
+    return run(episodesDone, () -> false);
+  }
+
+  /** As {@link #run(AtomicLong)}, but abandons the run (returns null) once {@code stop} says so, between episodes. */
+  public RunResult run(AtomicLong episodesDone, BooleanSupplier stop) {
     long startNs = System.nanoTime();
     while (!finished()) {
+      if (stop.getAsBoolean()) {
+        return null;
+      }
       runEpisode();
       episodesDone.incrementAndGet();
     }

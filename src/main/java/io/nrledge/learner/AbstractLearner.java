@@ -10,6 +10,7 @@ package io.nrledge.learner;
  *
  * <pre>
  * EPISODIC    per step  E ← γe·E + u vᵀ;  at episode end  δ = (R − r̄)/max(|R|, floor),  W_l += η c_l δ E_l,  E ← 0
+ *             (with {@link RpeNorm#LARGER_OF_RETURN_AND_PREDICTION}: / max(|R|, |r̄|, floor))
  * IMMEDIATE   per reward  δ = r − r̄,  W_l += η c_l δ u_l v_{l−1}ᵀ  (this step's factors, no trace)
  * CONTINUING  per step  E ← γe·E + u vᵀ;  per reward  δ = r − r̄,  W_l += η c_l δ E_l(as it stood stepsAgo steps back)
  * </pre>
@@ -149,9 +150,11 @@ abstract class AbstractLearner implements Learner {
     switch (form) {
       case EPISODIC -> {
         double R = episodeReturn;
+        double prediction = baseline.defined() ? baseline.value() : R;
         double error = baseline.predictionError(R);
         double floor = config.returnNormFloor();
-        double delta = floor > 0 ? error / Math.max(Math.abs(R), floor) : error;
+        double norm = config.rpeNorm() == RpeNorm.RETURN ? Math.abs(R) : Math.max(Math.abs(R), Math.abs(prediction));
+        double delta = floor > 0 ? error / Math.max(norm, floor) : error;
         net.weights().addScaled(learningRate * delta, eligibility, layerScale);
         eligibility.clear();
         episodeReturn = 0;

@@ -9,13 +9,16 @@ package io.nrledge.learner;
  * v   = x                                     so u_l v_{l−1}ᵀ = ∇_{W_l} ln π(a|s)
  * </pre>
  *
- * Reads and writes: z, x (clean), u.
+ * The network keeps a transposed copy of its fan-out layers past the first, so the backward
+ * products vectorize as the forward ones do (the fastest BP this code base can write; results are
+ * bit-identical to the dot products it replaced). Reads and writes: z, x (clean), u.
  */
 final class BackpropLearner extends AbstractLearner {
 
   BackpropLearner(LearnerConfig config) {
     super(config);
     this.u = net.newUnitVectors();
+    net.weights().keepTransposedCopy();
   }
 
   @Override

@@ -21,7 +21,8 @@ import java.util.Arrays;
  * @param baselineRate λ of the running-average reward prediction r̄ ← r̄ + λ(R − r̄)
  * @param traceDecay γe of the eligibility traces (1 in the episodic form)
  * @param fanOut if true each layer's update is scaled by its unit count n_l (reference code)
- * @param returnNormFloor episodic δ = (R − r̄) / max(|R|, floor); 0 disables the division
+ * @param returnNormFloor episodic δ = (R − r̄) / max(norm, floor); 0 disables the division
+ * @param rpeNorm the norm of that division: |R| (reference) or max(|R|, |r̄|)
  * @param implicitNoiseRate running-average rate of z̄ for {@link Rule#RMHL_IMPLICIT}
  * @param rewardHistorySteps continuing form: how many steps back a late reward is credited exactly
  * @param weightSeed seed of the Xavier-normal initial weights
@@ -44,14 +45,50 @@ public record LearnerConfig(
     double traceDecay,
     boolean fanOut,
     double returnNormFloor,
+    RpeNorm rpeNorm,
     double implicitNoiseRate,
     int rewardHistorySteps,
     long weightSeed,
     long noiseSeed,
     long actionSeed) {
 
+  /** Widest layer accepted. */
+  public static final int MAX_LAYER_WIDTH = 65_536;
+  /** Most hidden layers accepted. */
+  public static final int MAX_HIDDEN_LAYERS = 16;
+  /**
+   * Most weights and biases accepted, so a network fits a small board's heap: at most
+   * {@link #BYTES_PER_PARAMETER} bytes each, about 92 MB for the largest network.
+   */
+  public static final long MAX_PARAMETERS = 4_000_000;
+  /**
+   * Heap bytes per parameter, rounded up: weights and traces measured 16.3–16.9 bytes for NRL,
+   * RMHL and BP, episodic and continuing, on a 4-1000-1000-1000-2 net.
+   */
+  public static final int BYTES_PER_PARAMETER = 24;
+  /**
+   * Largest η accepted: NRL and BP use 1e-3 to 1e-1, RMHL up to 1e4 (its update is scaled by the
+   * noise, σ = 1e-3); 1e6 leaves two decades of room above that and refuses absurd values.
+   */
+  public static final double MAX_LEARNING_RATE = 1e6;
+  /** Largest σ accepted: the paper's σ is 1e-3; beyond 10 the noise swamps every pre-activation. */
+  public static final double MAX_SIGMA = 10;
+  /** Most noise probes per layer and step ({@link NoiseProbe#PER_LAYER}). */
+  public static final int MAX_PROBES_PER_LAYER = 1024;
+  /** Longest reward history of the continuing form. */
+  public static final int MAX_REWARD_HISTORY_STEPS = 4096;
+
   public LearnerConfig {
     layerSizes = layerSizes.clone();
+  }
+
+  /** Weights plus biases of a network with these layer sizes, without overflow. */
+  public static long parameterCount(int[] layerSizes, boolean biases) {
+    long total = 0;
+    for (int l = 1; l < layerSizes.length; l++) {
+      total += (long) layerSizes[l - 1] * layerSizes[l] + (biases ? layerSizes[l] : 0);
+    }
+    return total;
   }
 
   @Override
@@ -70,32 +107,48 @@ public record LearnerConfig(
 
   /** Returns this config or throws {@link IllegalArgumentException} naming the first bad key. */
   public LearnerConfig validate() {
-    if (rule == null || form == null || hiddenActivation == null || noiseKind == null || noiseProbe == null) {
-      throw bad("rule", "rule, form, activation, noise kind and noise probe must all be set");
+    if (rule == null || form == null || hiddenActivation == null || noiseKind == null || noiseProbe == null
+        || rpeNorm == null) {
+      throw bad("rule", "rule, form, activation, noise kind, noise probe and RPE norm must all be set");
     }
     if (layerSizes.length < 2) {
       throw bad("layers", "needs at least inputs and actions, got " + Arrays.toString(layerSizes));
     }
     for (int n : layerSizes) {
-      if (n < 1) {
-        throw bad("layers", "every layer needs at least one unit, got " + Arrays.toString(layerSizes));
+      if (n < 1 || n > MAX_LAYER_WIDTH) {
+        throw bad("layers", "every layer needs 1.." + MAX_LAYER_WIDTH + " units, got " + Arrays.toString(layerSizes));
       }
+    }
+    if (layerSizes.length - 2 > MAX_HIDDEN_LAYERS) {
+      throw bad("layers", "at most " + MAX_HIDDEN_LAYERS + " hidden layers, got " + (layerSizes.length - 2));
+    }
+    long parameters = parameterCount(layerSizes, biases);
+    if (parameters > MAX_PARAMETERS) {
+      throw bad("layers", String.format(java.util.Locale.ROOT,
+          "%s has %,d parameters (about %,d MB), over the limit of %,d (about %,d MB)", shape(), parameters,
+          parameters * BYTES_PER_PARAMETER >> 20, MAX_PARAMETERS, MAX_PARAMETERS * BYTES_PER_PARAMETER >> 20));
     }
     if (layerSizes[layerSizes.length - 1] < 2) {
       throw bad("layers", "a policy needs at least 2 actions");
     }
     requireFinite("learning-rate", learningRate, 0, false);
+    if (learningRate > MAX_LEARNING_RATE) {
+      throw bad("learning-rate", "must be in [0, " + MAX_LEARNING_RATE + "], got " + learningRate);
+    }
     requireFinite("sigma", sigma, 0, true);
+    if (sigma > MAX_SIGMA) {
+      throw bad("sigma", "must be in (0, " + MAX_SIGMA + "], got " + sigma);
+    }
     requireFinite("leak-slope", leakSlope, 0, false);
     requireRange("baseline-rate", baselineRate, 0, 1);
     requireRange("trace-decay", traceDecay, 0, 1);
     requireFinite("return-norm-floor", returnNormFloor, 0, false);
     requireRange("implicit-noise-rate", implicitNoiseRate, 0, 1);
-    if (rewardHistorySteps < 1 || rewardHistorySteps > 4096) {
-      throw bad("reward-history-steps", "must be 1..4096, got " + rewardHistorySteps);
+    if (rewardHistorySteps < 1 || rewardHistorySteps > MAX_REWARD_HISTORY_STEPS) {
+      throw bad("reward-history-steps", "must be 1.." + MAX_REWARD_HISTORY_STEPS + ", got " + rewardHistorySteps);
     }
-    if (probesPerLayer < 1 || probesPerLayer > 1024) {
-      throw bad("probes-per-layer", "must be 1..1024, got " + probesPerLayer);
+    if (probesPerLayer < 1 || probesPerLayer > MAX_PROBES_PER_LAYER) {
+      throw bad("probes-per-layer", "must be 1.." + MAX_PROBES_PER_LAYER + ", got " + probesPerLayer);
     }
     if (probesPerLayer > 1 && noiseProbe != NoiseProbe.PER_LAYER) {
       throw bad("probes-per-layer", "more than one probe needs noise-probe PER_LAYER");
@@ -142,6 +195,7 @@ public record LearnerConfig(
     b.traceDecay = traceDecay;
     b.fanOut = fanOut;
     b.returnNormFloor = returnNormFloor;
+    b.rpeNorm = rpeNorm;
     b.implicitNoiseRate = implicitNoiseRate;
     b.rewardHistorySteps = rewardHistorySteps;
     b.weightSeed = weightSeed;
@@ -167,6 +221,7 @@ public record LearnerConfig(
     private double traceDecay = 1.0;
     private boolean fanOut = true;
     private double returnNormFloor = 1.0;
+    private RpeNorm rpeNorm = RpeNorm.RETURN;
     private double implicitNoiseRate = 0.05;
     private int rewardHistorySteps = 16;
     private long weightSeed = 1;
@@ -191,6 +246,7 @@ public record LearnerConfig(
     public Builder traceDecay(double v) { traceDecay = v; return this; }
     public Builder fanOut(boolean v) { fanOut = v; return this; }
     public Builder returnNormFloor(double v) { returnNormFloor = v; return this; }
+    public Builder rpeNorm(RpeNorm v) { rpeNorm = v; return this; }
     public Builder implicitNoiseRate(double v) { implicitNoiseRate = v; return this; }
     public Builder rewardHistorySteps(int v) { rewardHistorySteps = v; return this; }
     public Builder weightSeed(long v) { weightSeed = v; return this; }
@@ -208,7 +264,7 @@ public record LearnerConfig(
     public LearnerConfig build() {
       return new LearnerConfig(layerSizes, hiddenActivation, leakSlope, biases, rule, form,
           learningRate, sigma, noiseKind, noiseProbe, probesPerLayer, baselineRate, traceDecay, fanOut, returnNormFloor,
-          implicitNoiseRate, rewardHistorySteps, weightSeed, noiseSeed, actionSeed).validate();
+          rpeNorm, implicitNoiseRate, rewardHistorySteps, weightSeed, noiseSeed, actionSeed).validate();
     }
   }
 }

@@ -18,6 +18,8 @@ public final class Network {
   private final boolean biases;
   private final Activation activation;
   private final double leakSlope;
+  /** Four partial sums per input unit of a {@link #transposedProduct} along a transposed copy. */
+  private final double[][] partialSums;
   /** The two results of the last {@link #dotPair} (fields, so nothing is allocated to return them). */
   private double pairClean;
   private double pairNoisy;
@@ -30,6 +32,11 @@ public final class Network {
     this.leakSlope = leakSlope;
     this.biases = biases;
     this.weights = new Weights(sizes, biases);
+    int widest = 0;
+    for (int n : sizes) {
+      widest = Math.max(widest, n);
+    }
+    this.partialSums = new double[4][widest];
     Xoshiro256StarStar rng = new Xoshiro256StarStar(weightSeed);
     for (int l = 1; l <= layers; l++) {
       double std = Math.sqrt(2.0 / (sizes[l - 1] + sizes[l]));
@@ -158,10 +165,20 @@ public final class Network {
     }
   }
 
-  /** {@code out = W_lᵀ in}: the backward product through layer {@code l} (biases play no part). */
+  /**
+   * {@code out = W_lᵀ in}: the backward product through layer {@code l} (biases play no part). A
+   * fan-out layer with a transposed copy ({@link Weights#keepTransposedCopy()}) is summed as vector
+   * updates in exactly {@link #dot}'s order (four partial sums over i mod 4, the tail in the first),
+   * so the result is bit-identical to the scalar dot products it replaces.
+   */
   void transposedProduct(int l, double[] in, double[] out) {
     double[][] w = weights.vectors[l];
     if (weights.storedByInput(l)) {
+      double[][] rows = weights.transposedCopy(l);
+      if (rows != null) {
+        transposedProductByRows(rows, in, out);
+        return;
+      }
       for (int j = 0; j < out.length; j++) {
         out[j] = dot(w[j], in);
       }
@@ -170,6 +187,32 @@ public final class Network {
       for (int i = 0; i < w.length; i++) {
         Weights.axpy(out, in[i], w[i]);
       }
+    }
+  }
+
+  /** {@code out[j] = Σ_i in[i]·rows[i][j]}, partial sums as in {@link #dot}, each a vector loop over j. */
+  private void transposedProductByRows(double[][] rows, double[] in, double[] out) {
+    int n = out.length;
+    double[] s0 = partialSums[0];
+    double[] s1 = partialSums[1];
+    double[] s2 = partialSums[2];
+    double[] s3 = partialSums[3];
+    java.util.Arrays.fill(s0, 0, n, 0.0);
+    java.util.Arrays.fill(s1, 0, n, 0.0);
+    java.util.Arrays.fill(s2, 0, n, 0.0);
+    java.util.Arrays.fill(s3, 0, n, 0.0);
+    int m = rows.length;
+    int blocksEnd = m - m % 4;
+    for (int i = 0; i < m; i++) {
+      double[] s = i < blocksEnd ? partialSums[i & 3] : s0;
+      double a = in[i];
+      double[] row = rows[i];
+      for (int j = 0; j < n; j++) {
+        s[j] += row[j] * a;
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      out[j] = (s0[j] + s1[j]) + (s2[j] + s3[j]);
     }
   }
 

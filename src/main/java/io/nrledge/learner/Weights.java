@@ -16,6 +16,12 @@ package io.nrledge.learner;
  *       W_l[i][j]}, one vector per output unit.
  * </ul>
  *
+ * <p>A backward pass ({@code W_lᵀ u}) along a fan-out layer would be a dot product per input unit,
+ * which the JIT leaves scalar. {@link #keepTransposedCopy()} (backprop asks for it) keeps a second
+ * copy of every fan-out layer l ≥ 2, one vector per output unit, exactly equal to the weights at all
+ * times: rank-1 updates are applied to both, any other change marks the copy stale and the next
+ * {@link #transposedCopy(int)} rebuilds it.
+ *
  * <p>{@link #get(int)} and {@link #set(int, double)} address a canonical flat order (layer by
  * layer, row-major, the bias as the last column when biases are on) for tests and checkpoints.
  * Constructors and the canonical accessors are not real-time safe; everything else is.
@@ -34,6 +40,11 @@ public final class Weights {
   private final int[] canonicalOffset;
   /** Layer factors of 1, for {@link #addOuter(double, double[][], double[][])}. */
   private final double[] unitLayerScale;
+  /** {@code transposed[l][i][j] = W_l[i][j]} for fan-out layers l ≥ 2 once asked for, else null. */
+  private double[][][] transposed;
+  /** Scaled presynaptic activity of a rank-1 update, reused to apply it to the transposed copy. */
+  private double[] scaledPre;
+  private boolean transposedStale;
 
   /** All zero. Not real-time safe. */
   Weights(int[] sizes, boolean biases) {
@@ -63,12 +74,60 @@ public final class Weights {
     return byInput[l];
   }
 
+  /**
+   * From now on keeps the transposed copy of every fan-out layer l ≥ 2 (see the class comment).
+   * Not real-time safe.
+   */
+  void keepTransposedCopy() {
+    transposed = new double[layers + 1][][];
+    int widest = 0;
+    for (int l = 2; l <= layers; l++) {
+      if (byInput[l]) {
+        transposed[l] = new double[sizes[l]][sizes[l - 1]];
+        widest = Math.max(widest, sizes[l - 1]);
+      }
+    }
+    scaledPre = new double[widest];
+    refreshTransposed();
+  }
+
+  /**
+   * Layer l's weights one vector per output unit ({@code [i][j] = W_l[i][j]}), rebuilt first if a
+   * change made it stale; null when layer l has no transposed copy.
+   */
+  double[][] transposedCopy(int l) {
+    if (transposed == null || transposed[l] == null) {
+      return null;
+    }
+    if (transposedStale) {
+      refreshTransposed();
+    }
+    return transposed[l];
+  }
+
+  private void refreshTransposed() {
+    for (int l = 2; l <= layers; l++) {
+      double[][] t = transposed[l];
+      if (t != null) {
+        double[][] w = vectors[l];
+        for (int j = 0; j < w.length; j++) {
+          double[] column = w[j];
+          for (int i = 0; i < column.length; i++) {
+            t[i][j] = column[i];
+          }
+        }
+      }
+    }
+    transposedStale = false;
+  }
+
   /** {@code W_l[i][j]}. */
   public double weight(int l, int i, int j) {
     return byInput[l] ? vectors[l][j][i] : vectors[l][i][j];
   }
 
   void setWeight(int l, int i, int j, double value) {
+    transposedStale = true;
     if (byInput[l]) {
       vectors[l][j][i] = value;
     } else {
@@ -106,6 +165,7 @@ public final class Weights {
     int r = k - canonicalOffset[l];
     int i = r / columns(l);
     int j = r % columns(l);
+    transposedStale = true;
     if (j == sizes[l - 1]) {
       bias[l][i] = value;
     } else {
@@ -141,6 +201,9 @@ public final class Weights {
         for (int j = 0; j < w.length; j++) {
           axpy(w[j], k * pre[j], post);
         }
+        if (transposed != null && transposed[l] != null && !transposedStale) {
+          addOuterTransposed(transposed[l], k, post, pre);
+        }
       } else {
         for (int i = 0; i < w.length; i++) {
           axpy(w[i], k * post[i], pre);
@@ -152,8 +215,27 @@ public final class Weights {
     }
   }
 
+  /**
+   * The fan-out update {@code w[j][i] += (k·pre[j])·post[i]} on the transposed copy, with the same
+   * roundings ({@code t[i][j] += post[i]·(k·pre[j])}: a product does not depend on its order).
+   */
+  private void addOuterTransposed(double[][] t, double k, double[] post, double[] pre) {
+    int inputs = t[0].length;
+    for (int j = 0; j < inputs; j++) {
+      scaledPre[j] = k * pre[j];
+    }
+    for (int i = 0; i < t.length; i++) {
+      double[] row = t[i];
+      double a = post[i];
+      for (int j = 0; j < inputs; j++) {
+        row[j] += a * scaledPre[j];
+      }
+    }
+  }
+
   /** {@code this_l += scale · c_l · other_l} for every layer. */
   void addScaled(double scale, Weights other, double[] layerScale) {
+    transposedStale = true;
     for (int l = 1; l <= layers; l++) {
       double k = scale * layerScale[l];
       double[][] w = vectors[l];
@@ -169,6 +251,7 @@ public final class Weights {
 
   /** Multiplies every parameter by {@code gamma}. */
   void scale(double gamma) {
+    transposedStale = true;
     for (int l = 1; l <= layers; l++) {
       for (double[] lane : vectors[l]) {
         for (int k = 0; k < lane.length; k++) {
@@ -183,6 +266,7 @@ public final class Weights {
   }
 
   void clear() {
+    transposedStale = true;
     for (int l = 1; l <= layers; l++) {
       for (double[] lane : vectors[l]) {
         java.util.Arrays.fill(lane, 0.0);

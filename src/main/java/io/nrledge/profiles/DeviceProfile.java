@@ -1,5 +1,6 @@
 package io.nrledge.profiles;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,17 +21,42 @@ public record DeviceProfile(
     LearnerSettings learner,
     WatchdogLimits watchdog,
     Run run,
-    Map<String, String> locations) {
+    Map<String, String> locations,
+    Bridge bridge) {
 
   public DeviceProfile {
     locations = Map.copyOf(locations);
   }
 
-  /** The rig. {@code rewardEvents}: env rigs post each step's reward as an event; rover rewards per switch. */
+  /** A profile without a {@code bridge:} section. */
+  public DeviceProfile(String source, String name, Rig rig, Loop loop, Observation observation, Actions actions,
+      Rewards rewards, Episodes episodes, LearnerSettings learner, WatchdogLimits watchdog, Run run,
+      Map<String, String> locations) {
+    this(source, name, rig, loop, observation, actions, rewards, episodes, learner, watchdog, run, locations, null);
+  }
+
+  /**
+   * The microcontroller of a {@code rig.type: bridge} profile.
+   *
+   * @param launch command that starts a firmware simulator serving {@code port} (empty: a real board)
+   * @param plant {@code pins} (the board's real inputs and outputs) or {@code track} (its simulated track)
+   */
+  public record Bridge(String port, int baud, List<String> launch, long launchTimeoutNs, long samplePeriodNs,
+      long failsafeTimeoutNs, String plant, long connectTimeoutNs) {
+    public Bridge {
+      launch = List.copyOf(launch);
+    }
+  }
+
+  /**
+   * The rig: a simulated type, or {@code bridge} (a microcontroller, see {@link #bridge()}).
+   * {@code rewardEvents}: env rigs post each step's reward as an event; rover rewards per switch.
+   */
   public record Rig(String type, boolean rewardEvents, double bumpReward, double beaconReward) {}
 
   /**
-   * @param idle {@code park-spin}, {@code spin} or {@code park}
+   * @param idle the idle strategy's name, null for the runtime's default (checked by the runtime)
+   * @param spinNs park-spin's spin window, −1 for the runtime's default
    * @param time {@code fast} (virtual clock) or {@code realtime}
    * @param dryRunTicks realtime: ticks run on a simulated twin first, so the tick path is compiled
    *     before the first real actuator write (0: none)

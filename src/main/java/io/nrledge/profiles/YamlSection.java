@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -105,6 +104,15 @@ final class YamlSection {
     return v;
   }
 
+  /** A whole number in [min, {@link Integer#MAX_VALUE}]. */
+  int smallInteger(String name, int fallback, int min) {
+    long v = integer(name, fallback, min);
+    if (v > Integer.MAX_VALUE) {
+      throw error(value(name), key(name), "must be " + min + ".." + Integer.MAX_VALUE + ", got " + v);
+    }
+    return (int) v;
+  }
+
   long integer(String name, long fallback, long min) {
     if (!has(name)) {
       return fallback;
@@ -152,6 +160,18 @@ final class YamlSection {
     }
   }
 
+  /** A list of finite numbers. */
+  double[] finiteNumbers(String name) {
+    double[] v = numbers(name);
+    for (int i = 0; i < v.length; i++) {
+      if (!Double.isFinite(v[i])) {
+        throw error(((SequenceNode) value(name)).getValue().get(i), key(name) + "[" + i + "]",
+            "must be a finite number, got " + v[i]);
+      }
+    }
+    return v;
+  }
+
   double[] numbers(String name) {
     Node n = value(name);
     List<Node> items = sequence(name, n);
@@ -164,6 +184,20 @@ final class YamlSection {
       out[i] = parseDouble(item, key(name) + "[" + i + "]", s.getValue());
     }
     return out;
+  }
+
+  /** A list of plain values (a command line). */
+  List<String> strings(String name) {
+    Node n = value(name);
+    List<String> out = new ArrayList<>();
+    List<Node> items = sequence(name, n);
+    for (int i = 0; i < items.size(); i++) {
+      if (!(items.get(i) instanceof ScalarNode s)) {
+        throw error(items.get(i), key(name) + "[" + i + "]", "must be a single value");
+      }
+      out.add(s.getValue());
+    }
+    return List.copyOf(out);
   }
 
   double[][] numberRows(String name) {
@@ -234,14 +268,14 @@ final class YamlSection {
   }
 
   ProfileException error(Node at, String key, String message) {
-    return new ProfileException(where(at) + ": " + key + ": " + message);
+    String shown = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
+    return new ProfileException(where(at) + ": " + key + ": " + shown.replace('\n', ' ').replace('\r', ' '));
   }
+
+  /** Longest message shown: a value echoed back (up to 1 MiB of it) is cut here. */
+  private static final int MAX_MESSAGE = 200;
 
   private String where(Node at) {
-    return at.getStartMark().map(m -> position(source, m)).orElse(source);
-  }
-
-  static String position(String source, Mark m) {
-    return source + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
+    return at.getStartMark().map(m -> YamlDocument.position(source, m)).orElse(source);
   }
 }

@@ -6,6 +6,13 @@ package io.nrledge.runtime;
  * compile into a wrong loop.
  */
 public final class LoopSettings {
+  /** Shortest tick period: 10 µs (100 kHz). */
+  public static final long MIN_PERIOD_NS = 10_000;
+  /** Longest tick period: 10 s. */
+  public static final long MAX_PERIOD_NS = 10_000_000_000L;
+  /** Largest reward magnitude accepted per tick or event, so returns and baselines stay finite. */
+  public static final double MAX_ABS_REWARD = 1e6;
+
   private final long periodNs;
   private final Mode mode;
   private final double perTickReward;
@@ -183,24 +190,52 @@ public final class LoopSettings {
       return this;
     }
 
-    /** Checks every value; throws {@link IllegalArgumentException} naming the first bad one. Not real-time safe. */
+    /**
+     * Checks every value; throws {@link IllegalArgumentException} "KEY: message" naming the first
+     * bad one (keys: period, mode, per-tick-reward, terminal-reward, time-limit-ticks,
+     * solved-average, max-ticks, max-episodes, max-duration, warmup-ticks,
+     * max-consecutive-overruns, recover-after-ticks). Not real-time safe.
+     */
     public LoopSettings build() {
-      if (periodNs <= 0) {
-        throw new IllegalArgumentException("period must be > 0 ns, got " + periodNs);
+      if (periodNs < MIN_PERIOD_NS || periodNs > MAX_PERIOD_NS) {
+        throw new IllegalArgumentException("period: must be 10us..10s, got " + periodNs + " ns");
       }
       if (mode == null) {
-        throw new IllegalArgumentException("mode must be set");
+        throw new IllegalArgumentException("mode: must be set");
       }
-      if (Double.isInfinite(perTickReward) || !Double.isFinite(terminalReward)) {
-        throw new IllegalArgumentException("rewards must be finite (per-tick NaN: none)");
+      if (!Double.isNaN(perTickReward)) {
+        checkReward("per-tick-reward", perTickReward);
       }
-      if (timeLimitTicks < 0 || maxTicks < 0 || maxEpisodes < 0 || maxDurationNs < 0 || warmupTicks < 0) {
-        throw new IllegalArgumentException("limits and budgets must be >= 0");
+      checkReward("terminal-reward", terminalReward);
+      if (!Double.isNaN(solvedAverage) && !Double.isFinite(solvedAverage)) {
+        throw new IllegalArgumentException("solved-average: must be finite (NaN: never), got " + solvedAverage);
       }
-      if (maxConsecutiveOverruns < 1 || recoverAfterTicks < 0) {
-        throw new IllegalArgumentException("watchdog needs max-consecutive-overruns >= 1 and recover-after-ticks >= 0");
+      requireNonNegative("time-limit-ticks", timeLimitTicks);
+      requireNonNegative("max-ticks", maxTicks);
+      requireNonNegative("max-episodes", maxEpisodes);
+      requireNonNegative("max-duration", maxDurationNs);
+      requireNonNegative("warmup-ticks", warmupTicks);
+      if (maxConsecutiveOverruns < 1) {
+        throw new IllegalArgumentException("max-consecutive-overruns: must be >= 1, got " + maxConsecutiveOverruns);
       }
+      requireNonNegative("recover-after-ticks", recoverAfterTicks);
       return new LoopSettings(this);
+    }
+
+    private static void requireNonNegative(String key, long value) {
+      if (value < 0) {
+        throw new IllegalArgumentException(key + ": must be >= 0 (0: none), got " + value);
+      }
+    }
+  }
+
+  /**
+   * The one check of a reward value (per tick, terminal, or posted by a device event): throws
+   * {@link IllegalArgumentException} "KEY: message" unless finite and within ±{@link #MAX_ABS_REWARD}.
+   */
+  public static void checkReward(String key, double reward) {
+    if (!(Math.abs(reward) <= MAX_ABS_REWARD)) {
+      throw new IllegalArgumentException(key + ": must be a finite number within ±" + MAX_ABS_REWARD + ", got " + reward);
     }
   }
 }

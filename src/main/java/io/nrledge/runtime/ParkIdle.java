@@ -22,6 +22,6 @@ public final class ParkIdle implements IdleStrategy {
 
   @Override
   public String name() {
-    return "park";
+    return IdleStrategies.PARK;
   }
 }

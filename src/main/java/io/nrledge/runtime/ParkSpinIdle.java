@@ -13,6 +13,14 @@ public final class ParkSpinIdle implements IdleStrategy {
   private final NanoClock clock;
   private final long spinNs;
 
+  /** Throws {@link IllegalArgumentException} ("spin: …") unless 0 ≤ {@code spinNs} < {@code periodNs}. */
+  public static void checkSpin(long spinNs, long periodNs) {
+    if (spinNs < 0 || spinNs >= periodNs) {
+      throw new IllegalArgumentException("spin: must be >= 0 and shorter than the period (" + periodNs
+          + " ns), got " + spinNs + " ns");
+    }
+  }
+
   public ParkSpinIdle(NanoClock clock, long spinNs) {
     if (spinNs < 0) {
       throw new IllegalArgumentException("spin window must be >= 0 ns, got " + spinNs);
@@ -36,6 +44,6 @@ public final class ParkSpinIdle implements IdleStrategy {
 
   @Override
   public String name() {
-    return "park-spin";
+    return IdleStrategies.PARK_SPIN;
   }
 }

@@ -37,6 +37,14 @@ public final class RealtimeScheduling {
 
   private RealtimeScheduling() {}
 
+  /** Throws {@link IllegalArgumentException} ("rt-priority: …") unless {@code priority} is 0 (none) or 1..99. */
+  public static void checkPriority(int priority) {
+    if (priority != 0 && (priority < MIN_PRIORITY || priority > MAX_PRIORITY)) {
+      throw new IllegalArgumentException("rt-priority: must be " + MIN_PRIORITY + ".." + MAX_PRIORITY
+          + " (SCHED_FIFO), or 0 for none, got " + priority);
+    }
+  }
+
   /**
    * What to apply. {@code priority} 0 means none, else SCHED_FIFO 1..99; {@code cpus} null means
    * no affinity; {@code lockMemory} asks for {@code mlockall(MCL_CURRENT | MCL_FUTURE)}, done only
@@ -47,10 +55,7 @@ public final class RealtimeScheduling {
     public static final Request NONE = new Request(0, null, false);
 
     public Request {
-      if (priority != 0 && (priority < MIN_PRIORITY || priority > MAX_PRIORITY)) {
-        throw new IllegalArgumentException(
-            "real-time priority must be " + MIN_PRIORITY + ".." + MAX_PRIORITY + " (0 = none), got " + priority);
-      }
+      checkPriority(priority);
       if (cpus != null && cpus.isEmpty()) {
         throw new IllegalArgumentException("CPU set must name at least one CPU");
       }

@@ -21,6 +21,6 @@ public final class SpinIdle implements IdleStrategy {
 
   @Override
   public String name() {
-    return "spin";
+    return IdleStrategies.SPIN;
   }
 }

@@ -20,11 +20,19 @@ public final class EpisodeStats {
   private final AtomicLong bestMovingAverageBits = new AtomicLong(Double.doubleToRawLongBits(Double.NaN));
   private final AtomicLong rewardTotalBits = new AtomicLong();
 
+  /** Longest moving-average window, in episodes. */
+  public static final int MAX_WINDOW = 100_000;
+
+  /** Throws {@link IllegalArgumentException} ("average-window: …") unless 1 ≤ {@code windowEpisodes} ≤ {@link #MAX_WINDOW}. */
+  public static void checkWindow(int windowEpisodes) {
+    if (windowEpisodes < 1 || windowEpisodes > MAX_WINDOW) {
+      throw new IllegalArgumentException("average-window: must be 1.." + MAX_WINDOW + " episodes, got " + windowEpisodes);
+    }
+  }
+
   /** Not real-time safe. */
   public EpisodeStats(int windowEpisodes) {
-    if (windowEpisodes < 1) {
-      throw new IllegalArgumentException("moving-average window must be >= 1, got " + windowEpisodes);
-    }
+    checkWindow(windowEpisodes);
     this.window = new double[windowEpisodes];
   }
 

@@ -138,11 +138,11 @@ public final class RunSummary {
 
   private String learningLines() {
     StringBuilder b = new StringBuilder();
-    if (((Number) fields.get("episodes")).longValue() > 0) {
+    boolean episodic = ((Number) fields.get("episodes")).longValue() > 0;
+    if (episodic) {
       b.append(String.format(Locale.ROOT, "  moving average %s (best %s), solved: %s%n", figure(fields.get("final_ma100")),
           figure(fields.get("best_ma100")), fields.get("solved")));
-    }
-    if (fields.get("reward_per_1k_ticks") instanceof Double rate && Double.isFinite(rate)) {
+    } else if (fields.get("reward_per_1k_ticks") instanceof Double rate && Double.isFinite(rate)) {
       b.append(String.format(Locale.ROOT, "  reward per 1,000 ticks: %.2f over the run, %.2f in the first %.0f%%, %.2f in the last%n",
           rate, (Double) fields.get("reward_rate_first_window"), 100 * RATE_WINDOW_FRACTION,
           (Double) fields.get("reward_rate_last_window")));

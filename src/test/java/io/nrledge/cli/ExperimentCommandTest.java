@@ -43,12 +43,15 @@ class ExperimentCommandTest {
     assertEquals(List.of("cartpole", "bp", "2", bpRate, "", "50"), List.of(lastBpRow).subList(0, 6), "bp has no sigma");
     assertEquals(Integer.parseInt(lastBpRow[7]), Double.parseDouble(lastBpRow[6]), 0.0, "CartPole: return = steps");
     List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
-    assertEquals("task,rule,seed,lr,sigma,episodes,final_ma100,solved_at_episode,wall_seconds,steps_per_second",
-        summary.get(0));
+    assertEquals("task,rule,seed,lr,sigma,episodes,final_ma100,solved_at_episode,run_class,first_goal_episode,"
+        + "last_goal_episode,wall_seconds,steps_per_second", summary.get(0));
     assertEquals(1 + 4, summary.size());
     String nrlRate = Double.toString(TaskDefaults.learningRate(Task.CARTPOLE, Method.NRL));
     assertTrue(summary.get(1).startsWith("cartpole,nrl,1," + nrlRate + ",0.001,50,"), summary.get(1));
     assertEquals("-1", summary.get(1).split(",")[7]);
+    List<String> aggregate = Files.readAllLines(out.resolve("aggregate.csv"));
+    assertEquals(1 + 2, aggregate.size(), "one row per setting");
+    assertTrue(aggregate.get(1).startsWith("cartpole,nrl," + nrlRate + ",0.001,2,50,0,0.0000,"), aggregate.get(1));
   }
 
   @Test
@@ -80,6 +83,7 @@ class ExperimentCommandTest {
     assertTrue(config.contains("\"layer_sizes\": [4, 64, 2]"));
     assertTrue(config.contains("\"sigma\": 0.001, \"noise\": \"gaussian\", \"noise_probe\": \"joint\","
         + " \"probes_per_layer\": 1, \"baseline_rate\": 0.66"));
+    assertTrue(config.contains("\"rpe_norm\": \"return\""));
     assertTrue(config.contains("\"sigma\": null, \"noise\": null"), "bp has no noise");
     assertTrue(config.contains("\"version\": "));
     assertTrue(config.contains("\"episodes\": 50"));
@@ -105,6 +109,7 @@ class ExperimentCommandTest {
     assertEquals(first, Files.readString(tmp.resolve("b/episodes.csv")));
     assertEquals(first, Files.readString(tmp.resolve("c/episodes.csv")));
     assertEquals(withoutTimings(tmp.resolve("a/summary.csv")), withoutTimings(tmp.resolve("c/summary.csv")));
+    assertEquals(Files.readString(tmp.resolve("a/aggregate.csv")), Files.readString(tmp.resolve("c/aggregate.csv")));
   }
 
   @Test
@@ -149,7 +154,7 @@ class ExperimentCommandTest {
 
     CommandRun refused = runCartPole(out, "1");
     assertEquals(2, refused.exit());
-    assertEquals(List.of("nrl-edge: --out: '" + out + "' is not empty (add --force to overwrite)"),
+    assertEquals(List.of("nrl-edge: --out: '" + out + "' is not empty (add --force to overwrite, --resume to finish it)"),
         refused.errLines());
     assertFalse(Files.exists(out.resolve("episodes.csv")));
 
@@ -177,6 +182,7 @@ class ExperimentCommandTest {
         Arguments.of(List.of("--fanout", "maybe"), "--fanout: must be on or off, got 'maybe'"),
         Arguments.of(List.of("--noise", "uniform"), "--noise: unknown noise 'uniform' (gaussian, rademacher)"),
         Arguments.of(List.of("--probes", "0"), "--probes: must be >= 1, got 0"),
+        Arguments.of(List.of("--rpe-norm", "max"), "--rpe-norm: must be return or larger, got 'max'"),
         Arguments.of(List.of("--lr", "nrl=0.1,0.2"), "--lr: mix of bare and RULE=X entries in 'nrl=0.1,0.2'"),
         Arguments.of(List.of("--lr", "nrl-layer=0.1"), "--lr: 'nrl-layer' is not one of --rules"),
         Arguments.of(List.of("--lr", "nrl=0.1,nrl=0.1"), "--lr: nrl=0.1 is listed twice"),
@@ -220,7 +226,7 @@ class ExperimentCommandTest {
   }
 
   private static List<String> withoutTimings(Path summary) throws IOException {
-    return Files.readAllLines(summary).stream().map(line -> line.substring(0, nthComma(line, 8))).toList();
+    return Files.readAllLines(summary).stream().map(line -> line.substring(0, nthComma(line, 11))).toList();
   }
 
   private static int nthComma(String line, int n) {

@@ -54,10 +54,12 @@ class RunCommandTest {
   void shouldRejectBadLearnerOverridesWithOneLineNamingTheOptionAndExitTwo() {
     assertEquals("nrl-edge: --rule: unknown rule 'sgd' (nrl, nrl-layer, rmhl, rmhl-implicit, bp)",
         CommandRun.execute("run", "--rule", "sgd").err().strip());
-    assertEquals("nrl-edge: --sigma: must be a finite number > 0, got 0.0",
+    assertEquals("nrl-edge: --sigma: must be a finite number > 0.0, got 0.0",
         CommandRun.execute("run", "--sigma", "0").err().strip());
     assertEquals("nrl-edge: --probes: only rule nrl-layer probes more than once, the rule is nrl",
         CommandRun.execute("run", "--probes", "4").err().strip());
+    assertEquals("nrl-edge: --probes: must be 1..1024, got 0",
+        CommandRun.execute("run", "--rule", "nrl-layer", "--probes", "0").err().strip());
     assertEquals(2, CommandRun.execute("run", "--lr", "-1").exit());
   }
 
