@@ -45,7 +45,15 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {"Run the control loop on a device profile, learning online, then print a summary.",
-        "Without --profile: a simulated CartPole rig bundled in the jar, in fast mode, until solved."})
+        "Without --profile: a simulated CartPole rig bundled in the jar, in fast mode, until solved."},
+    footer = {"",
+        "SIGINT (Ctrl-C) or SIGTERM stops the loop at the next tick: the actuators",
+        "are driven safe, the summary and --summary-json are written (stop_reason",
+        "\"signal\", safe_stop) and the exit code is 0. A second signal during that",
+        "stop writes the safe values again and exits at once (130 or 143).",
+        "Exit codes: 0 the run ended as asked and the actuators confirmed their safe",
+        "values; 1 a fault latched, the loop crashed or the actuators did not confirm",
+        "their safe values; 2 bad options or profile."})
 final class RunCommand implements Callable<Integer> {
   private static final long STATUS_INTERVAL_MS = 500;
   private static final long STOP_GRACE_NS = 1_000_000_000L;
@@ -77,10 +85,9 @@ final class RunCommand implements Callable<Integer> {
     boolean fast;
   }
 
-  @Option(names = "--mode", paramLabel = "MODE", description = {
-      "train (learn), eval (the learner's clean policy, no learning), random (uniformly random actions,",
-      "no learning: the baseline, and a safe way to check wiring) or reference (the rig's hand-written",
-      "controller, the rover only: the ceiling)."})
+  @Option(names = "--mode", paramLabel = "MODE", description = "train (learn), eval (the learner's clean policy, no"
+      + " learning), random (uniformly random actions, no learning: the baseline, and a safe way to check wiring) or"
+      + " reference (the rig's hand-written controller, the rover only: the ceiling).")
   String mode;
 
   @Option(names = "--seed", paramLabel = "N", description = "Run seed (learner and plant).")
