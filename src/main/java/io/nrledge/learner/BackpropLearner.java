@@ -17,7 +17,6 @@ final class BackpropLearner extends AbstractLearner {
 
   BackpropLearner(LearnerConfig config) {
     super(config);
-    this.u = net.newUnitVectors();
     net.weights().keepTransposedCopy();
   }
 
