@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -124,8 +125,8 @@ final class RunCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-    DryRun dryRun = a.fast ? DryRun.NONE : DryRun.run(profile, overrides);
-    RunOutcome outcome = runLoop(a, err, statusLine);
+    RunOutcome outcome = runLoop(a, profile, overrides, err, statusLine);
+    DryRun dryRun = outcome.dryRun();
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("profile", a.profile.name());
     run.put("mode", a.settings.mode().label());
@@ -177,14 +178,20 @@ final class RunCommand implements Callable<Integer> {
    * Starts the board, runs the loop on its own thread with the supervisor beside it and SIGINT /
    * SIGTERM turned into an orderly stop, and stops the board whatever happened.
    */
-  private RunOutcome runLoop(LoopAssembly a, PrintStream err, boolean statusLine) throws InterruptedException {
+  private RunOutcome runLoop(LoopAssembly a, DeviceProfile profile, LoopAssembly.Overrides overrides, PrintStream err,
+      boolean statusLine) throws InterruptedException {
     ControlThread control = new ControlThread(a.loop, a.realtime, err);
-    long startNs = System.nanoTime();
+    long startNs = 0;
+    DryRun dryRun = DryRun.NONE;
     Board.StopReport stopReport;
     double allocRate;
     Supervisor supervisor = new Supervisor(a.telemetry, a.events::drops, err, statusLine, STATUS_INTERVAL_MS,
         a.settings.warmupTicks());
-    try (StopSignals signals = StopSignals.install(new SignalActions(a, control, err))) {
+    AtomicReference<ControlLoop> dryRunning = new AtomicReference<>();
+    try (StopSignals signals = StopSignals.install(new SignalActions(a, control, dryRunning, err))) {
+      // a signal during the dry run ends it and stops the real loop before its first tick
+      dryRun = a.fast ? DryRun.NONE : DryRun.run(profile, overrides, dryRunning);
+      startNs = System.nanoTime();
       a.startBoard();
       supervisor.start();
       control.start();
@@ -199,7 +206,7 @@ final class RunCommand implements Callable<Integer> {
     double wallSeconds = (System.nanoTime() - startNs) / 1e9;
     boolean safeStop = !control.isAlive() && a.loop.safeAtExit() && stopReport.safe();
     return new RunOutcome(control.reason, control.crash, safeStop, stopReport, wallSeconds, allocRate,
-        control.realtimeApplied);
+        control.realtimeApplied, dryRun);
   }
 
   /**
@@ -258,10 +265,15 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** What the stop signals do during a run. */
-  private record SignalActions(LoopAssembly a, ControlThread control, PrintStream err) implements StopSignals.Actions {
+  private record SignalActions(LoopAssembly a, ControlThread control, AtomicReference<ControlLoop> dryRunning,
+      PrintStream err) implements StopSignals.Actions {
     @Override
     public void stop(String signal) {
       a.loop.requestStop(StopReason.SIGNAL);
+      ControlLoop twin = dryRunning.get();
+      if (twin != null) {
+        twin.requestStop(StopReason.SIGNAL);
+      }
     }
 
     @Override
@@ -288,7 +300,7 @@ final class RunCommand implements Callable<Integer> {
 
   /** How the run ended. */
   private record RunOutcome(StopReason reason, Throwable crash, boolean safeStop, Board.StopReport stopReport,
-      double wallSeconds, double processAllocBytesPerSecond, RealtimeScheduling.Result realtime) {
+      double wallSeconds, double processAllocBytesPerSecond, RealtimeScheduling.Result realtime, DryRun dryRun) {
     String reasonName() {
       return crash != null ? "crashed" : reason.name().toLowerCase(Locale.ROOT);
     }

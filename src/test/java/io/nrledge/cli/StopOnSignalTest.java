@@ -61,6 +61,23 @@ class StopOnSignalTest {
     assertTrue(run.output().contains("second SIGTERM: exiting now; actuators driven safe"), run.output());
   }
 
+  @Test
+  void shouldStillStopInOrderWhenTheSignalComesDuringTheDryRun() throws Exception {
+    // a dry run of about a minute that never solves: the signal lands in it and must end it
+    Run run = launch(List.of(), 20, 20_000_000);
+    Thread.sleep(1_500);
+    assertTrue(run.process.isAlive(), run.output());
+
+    long elapsedMs = run.terminateAndWait();
+
+    assertEquals(0, run.process.exitValue(), run.output());
+    assertTrue(elapsedMs <= 1_000 + PERIOD_MS, "stopped within one second plus one period: " + elapsedMs + " ms");
+    String json = Files.readString(run.summary);
+    assertTrue(json.contains("\"stop_reason\":\"signal\""), json);
+    assertTrue(json.contains("\"ticks\":0,"), "the real loop never ticked: " + json);
+    assertTrue(json.contains("\"safe_stop\":true"), json);
+  }
+
   private void assertStoppedSafely(Run run, long elapsedMs) throws IOException {
     assertTrue(elapsedMs <= 1_000 + PERIOD_MS, "stopped within one second plus one period: " + elapsedMs + " ms");
     String json = Files.readString(run.summary);
@@ -72,11 +89,24 @@ class StopOnSignalTest {
 
   /** Starts {@code run} on a real-time CartPole rig and returns once its status line shows the loop running. */
   private Run start(List<String> launcher, long periodMs) throws Exception {
+    Run run = launch(launcher, periodMs, 2_000);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!run.output().contains("ticks/s")) {
+      assertTrue(run.process.isAlive(), "run ended early: " + run.output());
+      assertTrue(System.nanoTime() - deadline < 0, "no status line within 30 s: " + run.output());
+      Thread.sleep(50);
+    }
+    return run;
+  }
+
+  /** Starts {@code run} on a real-time CartPole rig with a dry run of {@code dryRunTicks}. */
+  private Run launch(List<String> launcher, long periodMs, long dryRunTicks) throws Exception {
     Path project = Path.of(System.getProperty("nrledge.projectDir", "."));
     String profileText = Files.readString(project.resolve("device-profiles/sim-cartpole.yaml"))
         .replace("name: sim-cartpole", "name: realtime-cartpole")
         .replace("period: 20ms", "period: " + periodMs + "ms")
-        .replace("time: fast", "time: realtime\n  dry-run-ticks: 2000");
+        .replace("time: fast", "time: realtime\n  dry-run-ticks: " + dryRunTicks)
+        .replace("solved-average: 475", "solved-average: 1000");
     assertTrue(profileText.contains("time: realtime"), "the profile template changed");
     Path profile = dir.resolve("realtime-cartpole.yaml");
     Files.writeString(profile, profileText);
@@ -95,14 +125,7 @@ class StopOnSignalTest {
     command.addAll(List.of("run", "--profile", profile.toString(), "--duration", "60s", "--status", "always",
         "--summary-json", summary.toString()));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    Run run = new Run(process, summary, output);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!run.output().contains("ticks/s")) {
-      assertTrue(process.isAlive(), "run ended early: " + run.output());
-      assertTrue(System.nanoTime() - deadline < 0, "no status line within 30 s: " + run.output());
-      Thread.sleep(50);
-    }
-    return run;
+    return new Run(process, summary, output);
   }
 
   private record Run(Process process, Path summary, Path outputFile) {
