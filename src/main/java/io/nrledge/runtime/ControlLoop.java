@@ -289,14 +289,12 @@ public final class ControlLoop {
   }
 
   // The exception boundary: a device or learner that throws becomes a failed status. A
-  // VirtualMachineError (out of memory, stack overflow) is not the device's fault and is rethrown;
-  // run() still writes the safe values on its way out.
+  // VirtualMachineError (out of memory, stack overflow) is not the device's fault: threw()
+  // rethrows it, and run() still writes the safe values on its way out.
 
   private IoStatus readSensors() {
     try {
       return sensors.read(raw);
-    } catch (VirtualMachineError e) {
-      throw e;
     } catch (Throwable t) {
       threw(t);
       return IoStatus.FAILED;
@@ -306,8 +304,6 @@ public final class ControlLoop {
   private IoStatus writeActuators() {
     try {
       return actuators.write(commands);
-    } catch (VirtualMachineError e) {
-      throw e;
     } catch (Throwable t) {
       threw(t);
       return IoStatus.FAILED;
@@ -319,8 +315,6 @@ public final class ControlLoop {
     IoStatus status;
     try {
       status = actuators.writeSafe();
-    } catch (VirtualMachineError e) {
-      throw e;
     } catch (Throwable t) {
       threw(t);
       status = IoStatus.FAILED;
@@ -332,7 +326,11 @@ public final class ControlLoop {
     return true;
   }
 
+  /** Records what a guarded call threw; rethrows a {@link VirtualMachineError}, which is not the callee's fault. */
   private void threw(Throwable t) {
+    if (t instanceof VirtualMachineError error) {
+      throw error;
+    }
     thrown = t;
     telemetry.deviceThrew();
   }
@@ -344,8 +342,6 @@ public final class ControlLoop {
         return controller.act(observation, raw);
       }
       return train ? learner.step(observation) : learner.act(observation);
-    } catch (VirtualMachineError e) {
-      throw e;
     } catch (Throwable t) {
       threw(t);
       return -1;
@@ -385,8 +381,6 @@ public final class ControlLoop {
         endEpisode();
       }
       return true;
-    } catch (VirtualMachineError e) {
-      throw e;
     } catch (Throwable t) {
       threw(t);
       return false;
@@ -451,8 +445,6 @@ public final class ControlLoop {
     try {
       episodeReset.resetEpisode();
       return true;
-    } catch (VirtualMachineError e) {
-      throw e;
     } catch (Throwable t) {
       threw(t);
       return false;
@@ -508,8 +500,6 @@ public final class ControlLoop {
     try {
       learner.discardEpisode();
       return true;
-    } catch (VirtualMachineError e) {
-      throw e;
     } catch (Throwable t) {
       threw(t);
       return false;
