@@ -1,5 +1,6 @@
 package io.nrledge.cli;
 
+import io.nrledge.experiment.ResultFiles;
 import io.nrledge.io.Board;
 import io.nrledge.io.IoStatus;
 import io.nrledge.profiles.DeviceProfile;
@@ -14,12 +15,9 @@ import io.nrledge.telemetry.RunSummary;
 import io.nrledge.telemetry.Supervisor;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -157,7 +155,7 @@ final class RunCommand implements Callable<Integer> {
       err.println("nrl-edge: on stop: " + problem);
     }
     if (summaryJson != null) {
-      writeAtomically(summaryJson, summary.toJson());
+      ResultFiles.replaceAtomically(summaryJson, summary.toJson());
     }
     if (outcome.crash() != null) {
       err.println("nrl-edge: control loop crashed: " + outcome.crash());
@@ -303,18 +301,6 @@ final class RunCommand implements Callable<Integer> {
       double wallSeconds, double processAllocBytesPerSecond, RealtimeScheduling.Result realtime, DryRun dryRun) {
     String reasonName() {
       return crash != null ? "crashed" : reason.name().toLowerCase(Locale.ROOT);
-    }
-  }
-
-  /** Writes {@code text} to a temporary file beside {@code target}, then renames it over the target. */
-  private static void writeAtomically(Path target, String text) throws IOException {
-    Path parent = target.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
     }
   }
 
