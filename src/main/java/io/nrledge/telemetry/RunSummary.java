@@ -157,8 +157,10 @@ public final class RunSummary {
 
   /** A number with one decimal, or "n/a" for none (a moving average before the window filled). */
   private static String figure(Object v) {
-    return v instanceof Double d && Double.isFinite(d) ? String.format(Locale.ROOT, "%.1f", d) : v == null ? "n/a"
-        : v instanceof Double ? "n/a" : v.toString();
+    if (v instanceof Double d) {
+      return Double.isFinite(d) ? String.format(Locale.ROOT, "%.1f", d) : "n/a";
+    }
+    return v == null ? "n/a" : v.toString();
   }
 
   private String lastFaultLine() {
