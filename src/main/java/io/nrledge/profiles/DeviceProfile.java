@@ -22,17 +22,28 @@ public record DeviceProfile(
     WatchdogLimits watchdog,
     Run run,
     Map<String, String> locations,
-    Bridge bridge) {
+    Bridge bridge,
+    Hardware hardware,
+    Storage storage) {
 
   public DeviceProfile {
     locations = Map.copyOf(locations);
   }
 
-  /** A profile without a {@code bridge:} section. */
-  public DeviceProfile(String source, String name, Rig rig, Loop loop, Observation observation, Actions actions,
-      Rewards rewards, Episodes episodes, LearnerSettings learner, WatchdogLimits watchdog, Run run,
-      Map<String, String> locations) {
-    this(source, name, rig, loop, observation, actions, rewards, episodes, learner, watchdog, run, locations, null);
+  /** {@code sim}, or the real board's label ({@code raspberry-pi-5}). */
+  public String board() {
+    return hardware == null ? "sim" : hardware.board().label;
+  }
+
+  /**
+   * Where a run leaves its files: tinylog's rolling text logs ({@code logFiles} files of at most
+   * {@code logFileBytes}) in {@code logFolder}; one telemetry folder per run under
+   * {@code runsFolder}, all runs together within {@code runBudgetBytes}, synced to the card at
+   * least every {@code syncIntervalNs}. Relative folders are resolved against the working folder.
+   */
+  public record Storage(String logFolder, long logFileBytes, int logFiles, String runsFolder, long runBudgetBytes,
+      long syncIntervalNs) {
+    public static final Storage DEFAULT = new Storage("logs", 1L << 20, 5, "runs", 64L << 20, 1_000_000_000L);
   }
 
   /**
@@ -129,7 +140,7 @@ public record DeviceProfile(
   /** This profile with other learner settings (command-line overrides). */
   public DeviceProfile withLearner(LearnerSettings other) {
     return new DeviceProfile(source, name, rig, loop, observation, actions, rewards, episodes, other, watchdog, run,
-        locations);
+        locations, bridge, hardware, storage);
   }
 
   public record WatchdogLimits(int maxConsecutiveOverruns, int recoverAfterTicks) {}

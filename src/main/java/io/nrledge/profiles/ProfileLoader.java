@@ -145,7 +145,7 @@ public final class ProfileLoader {
     }
     top.finish();
     return new DeviceProfile(source, name, rig, loop, observation, actions, rewards, episodes, learner, watchdog,
-        run, locations, bridge);
+        run, locations, bridge, null, DeviceProfile.Storage.DEFAULT);
   }
 
   private static DeviceProfile.Bridge bridge(YamlSection s) {
