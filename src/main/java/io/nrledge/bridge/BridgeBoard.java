@@ -27,8 +27,14 @@ public final class BridgeBoard implements Board, EpisodeReset {
 
   /** {@code episodic}: the MCU's plant restarts on RESET_EPISODE (the simulated track). Not real-time safe. */
   public BridgeBoard(BridgeLink link, boolean episodic) {
+    this(link, episodic, EventMapping.NONE);
+  }
+
+  /** {@code events}: what EVENT frames mean per input channel (the profile's microcontroller events). Not real-time safe. */
+  public BridgeBoard(BridgeLink link, boolean episodic, EventMapping events) {
     this.link = link;
     this.episodic = episodic;
+    link.mapEvents(events);
   }
 
   public BridgeLink link() {

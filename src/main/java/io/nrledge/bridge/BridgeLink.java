@@ -65,6 +65,7 @@ public final class BridgeLink implements AutoCloseable {
   // events
   private volatile EventSink sink;
   private volatile boolean eventsActive;
+  private volatile EventMapping eventMapping = EventMapping.NONE;
   private final int[] edgeCounts = new int[256];
   private final boolean[] edgeSeen = new boolean[256];
 
@@ -106,6 +107,11 @@ public final class BridgeLink implements AutoCloseable {
   /** Where events go once {@link #eventsActive(boolean)} is on. Not real-time safe. */
   public void connectSink(EventSink sink) {
     this.sink = sink;
+  }
+
+  /** What EVENT frames mean per input channel, replacing the firmware's kind and value. Not real-time safe. */
+  public void mapEvents(EventMapping mapping) {
+    this.eventMapping = mapping;
   }
 
   public void eventsActive(boolean active) {
@@ -463,6 +469,15 @@ public final class BridgeLink implements AutoCloseable {
     double value = decoder.i32(8) / 1000.0;
     EventSink s = sink;
     if (!eventsActive || s == null || fresh == 0) {
+      return;
+    }
+    EventMapping mapping = eventMapping;
+    if (mapping.mapped(channel)) {
+      if (mapping.terminal(channel)) {
+        s.post(EventKind.TERMINAL, mapping.reward(channel), at);
+      } else {
+        s.post(EventKind.REWARD, mapping.reward(channel) * fresh, at);
+      }
       return;
     }
     switch (kind) {

@@ -4,6 +4,7 @@ import io.nrledge.bridge.BridgeBoard;
 import io.nrledge.bridge.BridgeLink;
 import io.nrledge.bridge.BridgeProtocol;
 import io.nrledge.bridge.BridgeSettings;
+import io.nrledge.bridge.EventMapping;
 import io.nrledge.bridge.FirmwareProcess;
 import io.nrledge.bridge.JSerialCommLink;
 import io.nrledge.io.Board;
@@ -17,6 +18,7 @@ import io.nrledge.learner.Learner;
 import io.nrledge.learner.LearnerConfig;
 import io.nrledge.learner.Learners;
 import io.nrledge.profiles.DeviceProfile;
+import io.nrledge.profiles.Hardware;
 import io.nrledge.runtime.ActionMap;
 import io.nrledge.runtime.ControlLoop;
 import io.nrledge.runtime.EventRing;
@@ -75,7 +77,11 @@ final class LoopAssembly {
       this.clock = SystemNanoClock.INSTANCE;
       this.idle = IdleStrategies.create(ProfileSettings.idleName(profile), ProfileSettings.spinNs(profile), clock);
     }
+    if (profile.hardware() != null && profile.bridge() == null) {
+      throw new UsageException("board " + profile.board() + ": real boards run with the Pi4J adapters (not built yet)");
+    }
     LearnerConfig learnerConfig = ProfileSettings.learner(profile, seed);
+    ProfileSettings.eventRewards(profile);
     this.settings = ProfileSettings.loop(profile, budget);
     DeviceProfile.Rig rig = profile.rig();
     if (profile.bridge() != null) {
@@ -85,7 +91,7 @@ final class LoopAssembly {
       BridgeSettings bridgeSettings = bridgeSettings(profile); // validated before anything starts
       this.firmware = launchFirmware(profile.bridge());
       this.bridge = new BridgeBoard(new BridgeLink(bridgeSettings, new JSerialCommLink(profile.bridge().port(),
-          profile.bridge().baud(), 20), clock), profile.bridge().plant().equals("track"));
+          profile.bridge().baud(), 20), clock), profile.bridge().plant().equals("track"), eventMapping(profile.bridge()));
       this.board = bridge;
     } else {
       this.firmware = null;
@@ -94,8 +100,7 @@ final class LoopAssembly {
           SplitMix64.mix(seed ^ 0x5EEDL), clock);
     }
     try {
-      requireChannels("observation.channels", profile.observation().channels(), board.sensors().channels(), "sensor");
-      requireChannels("actions.table", profile.actions().channels(), board.actuators().channels(), "actuator");
+      ProfileSettings.channels(profile, board);
       this.learner = Learners.create(learnerConfig);
       DeviceProfile.Episodes ep = profile.episodes();
       this.telemetry = new LoopTelemetry(TickPhase.labels(), FaultKind.labels(), ep.averageWindow());
@@ -164,6 +169,21 @@ final class LoopAssembly {
         b.launchTimeoutNs() / 1_000_000);
   }
 
+  /** The profile's microcontroller events as the bridge's per-channel mapping. */
+  static EventMapping eventMapping(DeviceProfile.Bridge b) {
+    int n = b.events().size();
+    int[] channels = new int[n];
+    double[] rewards = new double[n];
+    boolean[] terminals = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      Hardware.Microcontroller e = b.events().get(i);
+      channels[i] = e.channel();
+      rewards[i] = e.reward();
+      terminals[i] = e.terminal();
+    }
+    return new EventMapping(channels, rewards, terminals);
+  }
+
   private static BridgeSettings bridgeSettings(DeviceProfile p) {
     DeviceProfile.Bridge b = p.bridge();
     try {
@@ -178,12 +198,5 @@ final class LoopAssembly {
   /** Command-line values that replace the profile's; null keeps the profile's. */
   record Overrides(Long seed, Mode mode, String time, Long maxTicks, Long maxEpisodes, Long maxDurationNs) {
     static final Overrides NONE = new Overrides(null, null, null, null, null, null);
-  }
-
-  private void requireChannels(String key, int declared, int actual, String what) {
-    if (declared != actual) {
-      throw profile.error(key, "the " + profile.rig().type() + " rig has " + actual + " " + what + " channels, the profile "
-          + declared);
-    }
   }
 }

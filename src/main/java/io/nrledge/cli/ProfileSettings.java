@@ -3,7 +3,11 @@ package io.nrledge.cli;
 import io.nrledge.learner.CreditForm;
 import io.nrledge.learner.LearnerConfig;
 import io.nrledge.experiment.Method;
+import io.nrledge.io.Board;
+import io.nrledge.io.ManualNanoClock;
+import io.nrledge.io.sim.SimRigs;
 import io.nrledge.profiles.DeviceProfile;
+import io.nrledge.profiles.Hardware;
 import io.nrledge.profiles.ProfileException;
 import io.nrledge.runtime.LoopSettings;
 import io.nrledge.runtime.CpuSet;
@@ -58,6 +62,39 @@ final class ProfileSettings {
     learner(profile, profile.run().seed());
     loop(profile, LoopAssembly.Overrides.NONE);
     realtime(profile);
+    eventRewards(profile);
+    if (profile.bridge() == null && profile.hardware() == null) { // a simulated rig
+      DeviceProfile.Rig rig = profile.rig();
+      channels(profile, SimRigs.create(rig.type(), rig.rewardEvents(), rig.bumpReward(), rig.beaconReward(), 0,
+          new ManualNanoClock(0)));
+    }
+  }
+
+  /** The profile's channel counts against the rig's real ones. */
+  static void channels(DeviceProfile profile, Board board) {
+    requireChannels(profile, "observation.channels", profile.observation().channels(), board.sensors().channels(),
+        "sensor");
+    requireChannels(profile, "actions.table", profile.actions().channels(), board.actuators().channels(), "actuator");
+  }
+
+  private static void requireChannels(DeviceProfile profile, String key, int declared, int actual, String what) {
+    if (declared != actual) {
+      throw profile.error(key, "the " + profile.rig().type() + " rig has " + actual + " " + what + " channels, the profile "
+          + declared);
+    }
+  }
+
+  /** The rewards of the profile's events (GPIO edges, thresholds, microcontroller channels), by the rewards' owner. */
+  static void eventRewards(DeviceProfile profile) {
+    java.util.List<? extends Hardware.EventSpec> events = profile.bridge() != null ? profile.bridge().events()
+        : profile.hardware() != null ? profile.hardware().events() : java.util.List.of();
+    for (Hardware.EventSpec e : events) {
+      try {
+        LoopSettings.checkReward("reward", e.reward());
+      } catch (IllegalArgumentException ex) {
+        throw profile.error(e.key() + ".reward", ex.getMessage().substring("reward: ".length()));
+      }
+    }
   }
 
   /** The profile's learner, seeded from {@code seed}; validated, not yet allocated. */

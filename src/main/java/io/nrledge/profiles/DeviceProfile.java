@@ -51,16 +51,20 @@ public record DeviceProfile(
    *
    * @param launch command that starts a firmware simulator serving {@code port} (empty: a real board)
    * @param plant {@code pins} (the board's real inputs and outputs) or {@code track} (its simulated track)
+   * @param events the profile's {@code microcontroller} events: the reward and terminal flag of EVENT
+   *     frames on their channel (other channels keep the firmware's kind and value)
    */
   public record Bridge(String port, int baud, List<String> launch, long launchTimeoutNs, long samplePeriodNs,
-      long failsafeTimeoutNs, String plant, long connectTimeoutNs) {
+      long failsafeTimeoutNs, String plant, long connectTimeoutNs, List<Hardware.Microcontroller> events) {
     public Bridge {
       launch = List.copyOf(launch);
+      events = List.copyOf(events);
     }
   }
 
   /**
-   * The rig: a simulated type, or {@code bridge} (a microcontroller, see {@link #bridge()}).
+   * The rig: a simulated type, {@code bridge} (a microcontroller, see {@link #bridge()}), or
+   * {@code hardware} (a real board's own sensors and actuators, see {@link #hardware()}).
    * {@code rewardEvents}: env rigs post each step's reward as an event; rover rewards per switch.
    */
   public record Rig(String type, boolean rewardEvents, double bumpReward, double beaconReward) {}

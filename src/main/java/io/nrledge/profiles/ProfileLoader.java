@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -20,6 +21,10 @@ public final class ProfileLoader {
   /** The profile bundled in the jar, used by {@code run} without {@code --profile}. */
   public static final String EMBEDDED_DEFAULT = "profiles/sim-cartpole.yaml";
 
+  /** The board of simulated rigs and of a bridge rig on a laptop. */
+  public static final String SIM_BOARD = "sim";
+  /** {@link DeviceProfile.Rig#type()} of a real board's own sensors and actuators (no {@code rig:} section). */
+  public static final String HARDWARE_RIG = "hardware";
   private static final String[] RIGS = {"cartpole", "acrobot", "reaching", "rover", "bridge"};
   /** Most sensor channels, actuator channels and actions a profile may declare. */
   static final int MAX_CHANNELS = 1024;
@@ -53,17 +58,30 @@ public final class ProfileLoader {
       throw top.errorAt("name", "must be 1..200 characters, not blank, no control characters");
     }
 
-    YamlSection rigS = top.section("rig");
-    String type = rigS.choice("type", null, RIGS);
-    if (type == null) {
-      throw rigS.errorAt("type", "is required (one of " + String.join(", ", RIGS) + ")");
+    String boardLabel = top.choice("board", SIM_BOARD, boardLabels());
+    Hardware.BoardModel board = boardModel(boardLabel);
+    DeviceProfile.Rig rig;
+    YamlSection rigS = null;
+    if (board != null && !top.has("rig")) {
+      rig = new DeviceProfile.Rig(HARDWARE_RIG, false, 0, 0);
+    } else {
+      rigS = top.section("rig");
+      String rigType = rigS.choice("type", null, RIGS);
+      if (rigType == null) {
+        throw rigS.errorAt("type", "is required (one of " + String.join(", ", RIGS) + ")");
+      }
+      if (board != null && !rigType.equals("bridge")) {
+        throw rigS.errorAt("type", "a " + board.label + " profile declares its sensors and actuators (leave rig: out) or "
+            + "uses rig.type: bridge; simulated rigs run on board: sim");
+      }
+      boolean rover = rigType.equals("rover");
+      rig = new DeviceProfile.Rig(rigType,
+          rover ? false : rigS.bool("reward-events", false),
+          rover ? rigS.number("bump-reward", -1.0) : 0,
+          rover ? rigS.number("beacon-reward", 1.0) : 0);
+      rigS.finish();
     }
-    boolean rover = type.equals("rover");
-    DeviceProfile.Rig rig = new DeviceProfile.Rig(type,
-        rover ? false : rigS.bool("reward-events", false),
-        rover ? rigS.number("bump-reward", -1.0) : 0,
-        rover ? rigS.number("beacon-reward", 1.0) : 0);
-    rigS.finish();
+    String type = rig.type();
 
     YamlSection loopS = top.section("loop");
     DeviceProfile.Loop loop = new DeviceProfile.Loop(
@@ -79,6 +97,9 @@ public final class ProfileLoader {
     loopS.finish();
     if (!loopS.has("period")) {
       throw loopS.errorAt("period", "is required (e.g. 20ms)");
+    }
+    if (board != null && !loop.time().equals("realtime")) {
+      throw loopS.errorAt("time", "a " + board.label + " board runs real devices: set realtime");
     }
 
     DeviceProfile.Observation observation = observation(top.section("observation"));
@@ -98,7 +119,7 @@ public final class ProfileLoader {
     if (top.has("episodes")) {
       YamlSection s = top.section("episodes");
       episodes = new DeviceProfile.Episodes(
-          s.smallInteger("time-limit-ticks", 0, 0),
+          timeLimitTicks(s, loop.periodNs()),
           s.number("solved-average", Double.NaN),
           s.smallInteger("average-window", 100, 1));
       s.finish();
@@ -129,6 +150,25 @@ public final class ProfileLoader {
       s.finish();
     }
     DeviceProfile.Bridge bridge = null;
+    Hardware hardware = null;
+    if (board != null && !type.equals("bridge")) {
+      hardware = HardwareReader.read(top, board);
+      checkChannels(top, hardware, observation, actions);
+    } else {
+      for (String key : new String[] {"sensors", "actuators"}) {
+        if (top.has(key)) {
+          throw top.errorAt(key, "only on a Raspberry Pi board (board: raspberry-pi-4 or raspberry-pi-5) without a "
+              + "bridge rig");
+        }
+      }
+      if (board != null) {
+        hardware = new Hardware(board, List.of(), List.of(), List.of()); // a bridge rig hosted by a Pi
+      }
+      if (!type.equals("bridge") && top.has("events")) {
+        throw top.errorAt("events", "the " + type + " rig posts its own events; events are for a Raspberry Pi board "
+            + "(gpio-edge, threshold) or a bridge rig (microcontroller)");
+      }
+    }
     if (type.equals("bridge")) {
       if (!top.has("bridge")) {
         throw rigS.errorAt("type", "a bridge rig needs a bridge: section (port, ...)");
@@ -139,25 +179,87 @@ public final class ProfileLoader {
       if (loop.dryRunTicks() > 0) {
         throw loopS.errorAt("dry-run-ticks", "a bridge rig has no simulated twin to rehearse on: leave it out or set 0");
       }
-      bridge = bridge(top.section("bridge"));
+      bridge = bridge(top.section("bridge"), HardwareReader.bridgeEvents(top));
     } else if (top.has("bridge")) {
       throw top.errorAt("bridge", "only for rig.type: bridge");
     }
     top.finish();
     return new DeviceProfile(source, name, rig, loop, observation, actions, rewards, episodes, learner, watchdog,
-        run, locations, bridge, null, DeviceProfile.Storage.DEFAULT);
+        run, locations, bridge, hardware, DeviceProfile.Storage.DEFAULT);
   }
 
-  private static DeviceProfile.Bridge bridge(YamlSection s) {
+  private static String[] boardLabels() {
+    String[] labels = new String[Hardware.BoardModel.values().length + 1];
+    labels[0] = SIM_BOARD;
+    for (Hardware.BoardModel b : Hardware.BoardModel.values()) {
+      labels[b.ordinal() + 1] = b.label;
+    }
+    return labels;
+  }
+
+  /** The board with this label, null for {@code sim}. */
+  private static Hardware.BoardModel boardModel(String label) {
+    for (Hardware.BoardModel b : Hardware.BoardModel.values()) {
+      if (b.label.equals(label)) {
+        return b;
+      }
+    }
+    return null;
+  }
+
+  /** {@code time-limit-ticks}, or {@code time-limit} (a duration) in whole periods; not both. */
+  private static int timeLimitTicks(YamlSection s, long periodNs) {
+    if (!s.has("time-limit")) {
+      return s.smallInteger("time-limit-ticks", 0, 0);
+    }
+    if (s.has("time-limit-ticks")) {
+      throw s.errorAt("time-limit", "set time-limit or time-limit-ticks, not both");
+    }
+    long ticks = s.durationNs("time-limit", 0, false) / periodNs;
+    if (ticks < 1 || ticks > Integer.MAX_VALUE) {
+      throw s.errorAt("time-limit", "must be 1.." + Integer.MAX_VALUE + " loop periods, got " + ticks);
+    }
+    return (int) ticks;
+  }
+
+  /** The sensors fill the observation channels and each actuator takes one action channel, motors and servos in [−1, 1]. */
+  private static void checkChannels(YamlSection top, Hardware hw, DeviceProfile.Observation observation,
+      DeviceProfile.Actions actions) {
+    YamlSection obs = top.section("observation");
+    if (hw.sensorChannels() != observation.channels()) {
+      StringBuilder parts = new StringBuilder();
+      for (Hardware.Sensor sensor : hw.sensors()) {
+        parts.append(parts.isEmpty() ? "" : ", ").append(sensor.key()).append(": ").append(sensor.channels());
+      }
+      throw obs.errorAt("channels", "the sensors give " + hw.sensorChannels() + " channels (" + parts + "), the profile "
+          + observation.channels());
+    }
+    YamlSection act = top.section("actions");
+    if (hw.actuators().size() != actions.channels()) {
+      throw act.errorAt("table", "the actuators take " + hw.actuators().size() + " commands (one each), each row has "
+          + actions.channels());
+    }
+    for (int c = 0; c < actions.channels(); c++) {
+      Hardware.Actuator a = hw.actuators().get(c);
+      boolean unit = a instanceof Hardware.PwmMotor || a instanceof Hardware.Servo;
+      if (unit && (actions.min()[c] < -1 || actions.max()[c] > 1)) {
+        throw act.errorAt(actions.min()[c] < -1 ? "min" : "max", "channel " + c + " (" + a.key() + ") takes commands in "
+            + "[-1, 1]: set min and max within it, got [" + actions.min()[c] + ", " + actions.max()[c] + "]");
+      }
+    }
+  }
+
+  private static DeviceProfile.Bridge bridge(YamlSection s, List<Hardware.Microcontroller> events) {
     String port = s.string("port");
     DeviceProfile.Bridge b = new DeviceProfile.Bridge(port,
         (int) s.integer("baud", 115_200, 300),
-        s.has("launch") ? s.strings("launch") : java.util.List.of(),
+        s.has("launch") ? s.strings("launch") : List.of(),
         s.durationNs("launch-timeout", 60_000_000_000L, false),
         s.durationNs("sample-period", 5_000_000L, false),
         s.durationNs("failsafe-timeout", 100_000_000L, false),
         s.choice("plant", "pins", "pins", "track"),
-        s.durationNs("connect-timeout", 5_000_000_000L, false));
+        s.durationNs("connect-timeout", 5_000_000_000L, false),
+        events);
     if (b.samplePeriodNs() < 1_000_000L || b.samplePeriodNs() > 1_000_000_000L) {
       throw s.errorAt("sample-period", "must be 1ms..1s");
     }

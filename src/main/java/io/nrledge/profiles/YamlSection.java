@@ -22,6 +22,8 @@ final class YamlSection {
   private final Node node;
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
   private final Set<String> used = new java.util.HashSet<>();
+  /** Every key this section was asked about: the names a misspelt key is compared with. */
+  private final Set<String> known = new java.util.LinkedHashSet<>();
   private final Map<String, String> locations;
 
   YamlSection(String source, String path, Node node, Map<String, String> locations) {
@@ -47,12 +49,20 @@ final class YamlSection {
   }
 
   boolean has(String name) {
+    known.add(name);
     return entries.containsKey(name);
   }
 
   private Node value(String name) {
+    known.add(name);
     NodeTuple t = entries.get(name);
     if (t == null) {
+      for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
+        if (!used.contains(e.getKey()) && !Suggestions.didYouMean(e.getKey(), List.of(name)).isEmpty()) {
+          throw error(e.getValue().getKeyNode(), key(e.getKey()), "unknown key" + Suggestions.didYouMean(e.getKey(),
+              List.of(name)));
+        }
+      }
       throw error(node, key(name), "is required");
     }
     used.add(name);
@@ -83,7 +93,8 @@ final class YamlSection {
         return v;
       }
     }
-    throw error(value(name), key(name), "must be one of " + String.join(", ", allowed) + ", got '" + v + "'");
+    throw error(value(name), key(name), "must be one of " + String.join(", ", allowed) + ", got '" + v + "'"
+        + Suggestions.didYouMean(v, List.of(allowed)));
   }
 
   double number(String name) {
@@ -252,11 +263,111 @@ final class YamlSection {
     return v;
   }
 
+  /** A list of mappings, each a section keyed {@code name[i]} ({@code sensors[0].pin}). */
+  List<YamlSection> sections(String name) {
+    Node n = value(name);
+    List<Node> items = sequence(name, n);
+    List<YamlSection> out = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      Node item = items.get(i);
+      String itemKey = key(name) + "[" + i + "]";
+      locations.put(itemKey, where(item));
+      out.add(new YamlSection(source, itemKey, item, locations));
+    }
+    return out;
+  }
+
+  /** A whole number written in decimal or hex ({@code 0x48}), in [lo, hi]; {@code what} says the range in words. */
+  int hexInteger(String name, int fallback, int lo, int hi, String what) {
+    if (!has(name)) {
+      return fallback;
+    }
+    Node n = value(name);
+    String text = scalar(name, n).trim();
+    int v;
+    try {
+      v = text.startsWith("0x") || text.startsWith("0X") ? Integer.parseInt(text.substring(2), 16)
+          : Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw error(n, key(name), "must be a whole number such as 0x48 or 72, got '" + text + "'");
+    }
+    if (v < lo || v > hi) {
+      throw error(n, key(name), "must be " + what + ", got 0x" + Integer.toHexString(v).toUpperCase(java.util.Locale.ROOT));
+    }
+    return v;
+  }
+
+  /** A whole number in [lo, hi]. */
+  int integerIn(String name, int fallback, int lo, int hi) {
+    if (!has(name)) {
+      return fallback;
+    }
+    long v = integer(name, fallback, Long.MIN_VALUE);
+    if (v < lo || v > hi) {
+      throw error(value(name), key(name), "must be " + lo + ".." + hi + ", got " + v);
+    }
+    return (int) v;
+  }
+
+  /** A list of distinct whole numbers, each in [lo, hi], at least one. */
+  int[] distinctIntegers(String name, int lo, int hi) {
+    Node n = value(name);
+    List<Node> items = sequence(name, n);
+    if (items.isEmpty()) {
+      throw error(n, key(name), "needs at least one entry");
+    }
+    int[] out = new int[items.size()];
+    for (int i = 0; i < out.length; i++) {
+      String itemKey = key(name) + "[" + i + "]";
+      Node item = items.get(i);
+      String text = item instanceof ScalarNode s ? s.getValue() : "";
+      try {
+        out[i] = Integer.parseInt(text);
+      } catch (NumberFormatException e) {
+        throw error(item, itemKey, "must be a whole number " + lo + ".." + hi + ", got '" + text + "'");
+      }
+      if (out[i] < lo || out[i] > hi) {
+        throw error(item, itemKey, "must be " + lo + ".." + hi + ", got " + out[i]);
+      }
+      for (int j = 0; j < i; j++) {
+        if (out[j] == out[i]) {
+          throw error(item, itemKey, out[i] + " is listed twice");
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A list of distinct names, each one of {@code allowed}, at least one. */
+  List<String> distinctChoices(String name, List<String> allowed) {
+    List<String> given = strings(name);
+    List<Node> items = sequence(name, value(name));
+    if (given.isEmpty()) {
+      throw error(value(name), key(name), "needs at least one entry (" + String.join(", ", allowed) + ")");
+    }
+    for (int i = 0; i < given.size(); i++) {
+      String v = given.get(i);
+      if (!allowed.contains(v)) {
+        throw error(items.get(i), key(name) + "[" + i + "]", "must be one of " + String.join(", ", allowed) + ", got '"
+            + v + "'" + Suggestions.didYouMean(v, allowed));
+      }
+      if (given.subList(0, i).contains(v)) {
+        throw error(items.get(i), key(name) + "[" + i + "]", v + " is listed twice");
+      }
+    }
+    return given;
+  }
+
+  /** The path of this section ({@code sensors[0]}). */
+  String path() {
+    return path;
+  }
+
   /** Rejects every key that was not read. */
   void finish() {
     for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
       if (!used.contains(e.getKey())) {
-        throw error(e.getValue().getKeyNode(), key(e.getKey()), "unknown key");
+        throw error(e.getValue().getKeyNode(), key(e.getKey()), "unknown key" + Suggestions.didYouMean(e.getKey(), known));
       }
     }
   }

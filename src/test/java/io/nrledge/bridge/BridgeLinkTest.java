@@ -131,9 +131,13 @@ class BridgeLinkTest {
   }
 
   private static byte[] event(int kind, int edges, long tsUs, int value) {
+    return event(kind, 1, edges, tsUs, value);
+  }
+
+  private static byte[] event(int kind, int channel, int edges, long tsUs, int value) {
     byte[] p = new byte[12];
     p[0] = (byte) kind;
-    p[1] = 1;
+    p[1] = (byte) channel;
     Bytes.put16(p, 2, edges);
     Bytes.put32(p, 4, (int) tsUs);
     Bytes.put32(p, 8, value);
@@ -211,6 +215,27 @@ class BridgeLinkTest {
     assertEquals(new Posted(EventKind.REWARD, 0.5, arrival + 1_000_000), posted.get(0));
     assertEquals(new Posted(EventKind.REWARD, 1.5, arrival + 2_000_000), posted.get(1), "three new edges");
     assertEquals(EventKind.TERMINAL, posted.get(2).kind());
+  }
+
+  @Test
+  void mappedChannelsShouldPostTheProfilesRewardOrTerminalInsteadOfTheFirmwares() throws Exception {
+    connect();
+    // channel 2: +1 per press; channel 3: a terminal event with reward -5; channel 1 unmapped
+    link.mapEvents(new EventMapping(new int[] {2, 3}, new double[] {1.0, -5.0}, new boolean[] {false, true}));
+    send(BridgeProtocol.SENSOR_SAMPLE, 1, sample(50_000, 0, 0));
+    awaitReceived(2);
+    send(BridgeProtocol.EVENT, 2, event(BridgeProtocol.EVENT_TERMINAL, 2, 1, 51_000, 0));
+    send(BridgeProtocol.EVENT, 3, event(BridgeProtocol.EVENT_REWARD, 2, 3, 52_000, 250)); // two new edges
+    send(BridgeProtocol.EVENT, 4, event(BridgeProtocol.EVENT_REWARD, 3, 1, 53_000, 250));
+    send(BridgeProtocol.EVENT, 5, event(BridgeProtocol.EVENT_REWARD, 1, 1, 54_000, 250));
+    FirmwareBridgeContract.await(() -> posted.size() == 4, 5_000, "four events posted");
+    assertEquals(EventKind.REWARD, posted.get(0).kind(), "the firmware's TERMINAL on channel 2 becomes a reward");
+    assertEquals(1.0, posted.get(0).value());
+    assertEquals(2.0, posted.get(1).value(), "the profile's reward per new edge");
+    assertEquals(EventKind.TERMINAL, posted.get(2).kind());
+    assertEquals(-5.0, posted.get(2).value());
+    assertEquals(new Posted(EventKind.REWARD, 0.25, posted.get(3).timestampNs()), posted.get(3),
+        "an unmapped channel keeps the firmware's kind and value");
   }
 
   @Test
