@@ -102,8 +102,12 @@ public final class ProfileLoader {
       throw loopS.errorAt("time", "a " + board.label + " board runs real devices: set realtime");
     }
 
+    Hardware hardware = board != null && type.equals(HARDWARE_RIG) ? HardwareReader.read(top, board) : null;
     DeviceProfile.Observation observation = observation(top.section("observation"));
     DeviceProfile.Actions actions = actions(top.section("actions"));
+    if (hardware != null) {
+      checkChannels(top, hardware, observation, actions);
+    }
 
     YamlSection rewardS = top.section("reward");
     DeviceProfile.Rewards rewards = new DeviceProfile.Rewards(
@@ -150,11 +154,7 @@ public final class ProfileLoader {
       s.finish();
     }
     DeviceProfile.Bridge bridge = null;
-    Hardware hardware = null;
-    if (board != null && !type.equals("bridge")) {
-      hardware = HardwareReader.read(top, board);
-      checkChannels(top, hardware, observation, actions);
-    } else {
+    if (hardware == null) {
       for (String key : new String[] {"sensors", "actuators"}) {
         if (top.has(key)) {
           throw top.errorAt(key, "only on a Raspberry Pi board (board: raspberry-pi-4 or raspberry-pi-5) without a "

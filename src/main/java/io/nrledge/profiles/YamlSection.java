@@ -57,13 +57,7 @@ final class YamlSection {
     known.add(name);
     NodeTuple t = entries.get(name);
     if (t == null) {
-      for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
-        if (!used.contains(e.getKey()) && !Suggestions.didYouMean(e.getKey(), List.of(name)).isEmpty()) {
-          throw error(e.getValue().getKeyNode(), key(e.getKey()), "unknown key" + Suggestions.didYouMean(e.getKey(),
-              List.of(name)));
-        }
-      }
-      throw error(node, key(name), "is required");
+      throw missing(name, "is required");
     }
     used.add(name);
     locations.put(key(name), where(t.getValueNode()));
@@ -375,7 +369,18 @@ final class YamlSection {
   /** An error at the value of {@code name} (or the section, when absent). */
   ProfileException errorAt(String name, String message) {
     NodeTuple t = entries.get(name);
-    return error(t == null ? node : t.getValueNode(), key(name), message);
+    return t == null ? missing(name, message) : error(t.getValueNode(), key(name), message);
+  }
+
+  /** {@code name} is absent: a misspelling of it among the unread keys is the error, else {@code message} at the section. */
+  private ProfileException missing(String name, String message) {
+    for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
+      String suggestion = Suggestions.didYouMean(e.getKey(), List.of(name));
+      if (!used.contains(e.getKey()) && !suggestion.isEmpty()) {
+        return error(e.getValue().getKeyNode(), key(e.getKey()), "unknown key" + suggestion);
+      }
+    }
+    return error(node, key(name), message);
   }
 
   ProfileException error(Node at, String key, String message) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** The {@code bridge:} section of a {@code rig.type: bridge} profile. */
 class BridgeProfileTest {
-  private static final String BRIDGE = """
+  static final String BRIDGE = """
       name: b
       rig:
         type: bridge
@@ -72,6 +72,6 @@ class BridgeProfileTest {
         error(BRIDGE.replace("failsafe-timeout: 150ms", "failsafe-timeout: 5ms")));
     assertEquals("p.yaml:8:10: bridge.plant: must be one of pins, track, got 'motor'",
         error(BRIDGE.replace("plant: track", "plant: motor")));
-    assertEquals("p.yaml:5:3: bridge.port: is required", error(BRIDGE.replace("  port:", "  prot:")));
+    assertEquals("p.yaml:5:3: bridge.prot: unknown key (did you mean 'port'?)", error(BRIDGE.replace("  port:", "  prot:")));
   }
 }

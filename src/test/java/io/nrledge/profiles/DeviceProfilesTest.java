@@ -74,14 +74,14 @@ class DeviceProfilesTest {
 
   @Test
   void shouldNameFileLineColumnAndKeyOfAnUnknownKey() {
-    assertEquals("p.yaml:5:3: loop.perod: unknown key", error(MINIMAL.replace("  period: 20ms", "  perod: 20ms")));
+    assertEquals("p.yaml:5:3: loop.perod: unknown key (did you mean 'period'?)", error(MINIMAL.replace("  period: 20ms", "  perod: 20ms")));
   }
 
   @Test
   void shouldNameFileLineColumnAndKeyOfABadValue() {
     assertEquals("p.yaml:5:11: loop.period: must be a duration like 20ms, 150us or 10s, got 'fast'",
         error(MINIMAL.replace("period: 20ms", "period: fast")));
-    assertEquals("p.yaml:3:9: rig.type: must be one of cartpole, acrobot, reaching, rover, bridge, got 'cartpol'",
+    assertEquals("p.yaml:3:9: rig.type: must be one of cartpole, acrobot, reaching, rover, bridge, got 'cartpol' (did you mean 'cartpole'?)",
         error(MINIMAL.replace("type: cartpole", "type: cartpol")));
   }
 
