@@ -169,16 +169,8 @@ class HardwareProfileTest {
         error(PI.replace("pin: 27", "pin: 17")));
     assertEquals("p.yaml:11:10: sensors[1].pin: GPIO 3 is already used by i2c1 (sensors[0])",
         error(PI.replace("pin: 17", "pin: 3")));
-    assertEquals("p.yaml:18:18: actuators[0].forward-pin: GPIO 8 is already used by CE0 of spi0",
-        error(PI.replace("""
-              pull: up
-              active-low: true
-            """, """
-              pull: up
-              active-low: true
-            - kind: mcp3008
-              inputs: [0]
-            """).replace("channels: 3", "channels: 4").replace("forward-pin: 5", "forward-pin: 8")));
+    assertEquals("p.yaml:19:18: actuators[0].forward-pin: GPIO 8 is already used by CE0 of spi0",
+        error(PI.replace("    active-low: true\n", "    active-low: true\n  - kind: mcp3008\n    inputs: [0]\n").replace("channels: 3", "channels: 4").replace("forward-pin: 5", "forward-pin: 8")));
   }
 
   @Test
@@ -223,7 +215,7 @@ class HardwareProfileTest {
         error(PI.replace("channels: 3", "channels: 4")));
     assertEquals("p.yaml:37:10: actions.table: the actuators take 2 commands (one each), each row has 1",
         error(PI.replace("table: [[0.5, 0.0], [-0.5, 1.0]]\n  min: [-1, -1]\n  max: [1, 1]", "table: [[0.5], [-0.5]]")));
-    assertEquals("p.yaml:41:8: actions.max: channel 1 (actuators[1]) takes commands in [-1, 1]: set min and max within it, "
+    assertEquals("p.yaml:39:8: actions.max: channel 1 (actuators[1]) takes commands in [-1, 1]: set min and max within it, "
         + "got [-1.0, 2.0]", error(PI.replace("max: [1, 1]", "max: [1, 2]")));
   }
 
