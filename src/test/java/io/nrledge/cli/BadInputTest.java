@@ -170,6 +170,19 @@ class BadInputTest {
     }
   }
 
+  /** {@code validate} and {@code run} agree: every bad profile above gets run's line from validate too, exit 2. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void validateShouldRefuseEveryBadProfileWithTheLineRunPrints(Case c) {
+    assumeTrue(c.name().startsWith("profile: "), "a profile case");
+    CommandRun run = CommandRun.execute(c.args().toArray(String[]::new));
+    CommandRun validate = CommandRun.execute("validate", c.args().get(2));
+
+    assertEquals(2, validate.exit(), validate.err());
+    assertEquals(List.of(run.errLines().get(0).substring("nrl-edge: ".length())), validate.errLines());
+    assertTrue(validate.out().isEmpty(), validate.out());
+  }
+
   @Test
   void shouldSayPermissionDeniedForAnUnreadableProfileAndAReadOnlyFolder() throws IOException {
     assumeTrue(!"root".equals(System.getProperty("user.name")), "root reads and writes everything");

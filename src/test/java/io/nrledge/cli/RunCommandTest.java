@@ -93,7 +93,8 @@ class RunCommandTest {
     CommandRun o = CommandRun.execute("run", "--profile", profile.toString());
 
     assertEquals(2, o.exit());
-    assertTrue(o.err().strip().matches("nrl-edge: .*typo\\.yaml:\\d+:3: learner\\.learning-rat: unknown key"), o.err());
+    assertTrue(o.err().strip().matches("nrl-edge: .*typo\\.yaml:\\d+:3: learner\\.learning-rat: unknown key"
+        + " \\(did you mean 'learning-rate'\\?\\)"), o.err());
   }
 
   @Test
