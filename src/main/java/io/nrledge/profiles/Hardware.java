@@ -155,6 +155,10 @@ public record Hardware(BoardModel board, List<Sensor> sensors, List<Actuator> ac
   public record Threshold(String key, int channel, boolean above, double level, double hysteresis, double reward,
       boolean terminal) implements EventSpec {}
 
-  /** An EVENT frame from a bridge rig's microcontroller on {@code channel}; replaces the firmware's value. */
+  /**
+   * An EVENT frame from a bridge rig's microcontroller on {@code channel}; replaces the firmware's
+   * kind and value. Kept in {@link DeviceProfile.Bridge#events()}, not in {@link #events()}: a bridge
+   * rig also runs on {@code board: sim}, which has no {@code Hardware}.
+   */
   public record Microcontroller(String key, int channel, double reward, boolean terminal) implements EventSpec {}
 }

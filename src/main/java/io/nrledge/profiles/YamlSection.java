@@ -286,7 +286,8 @@ final class YamlSection {
       throw error(n, key(name), "must be a whole number such as 0x48 or 72, got '" + text + "'");
     }
     if (v < lo || v > hi) {
-      throw error(n, key(name), "must be " + what + ", got 0x" + Integer.toHexString(v).toUpperCase(java.util.Locale.ROOT));
+      throw error(n, key(name), "must be " + what + ", got " + (v < 0 ? text
+          : "0x" + Integer.toHexString(v).toUpperCase(java.util.Locale.ROOT)));
     }
     return v;
   }

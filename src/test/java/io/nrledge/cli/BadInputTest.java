@@ -96,6 +96,13 @@ class BadInputTest {
     c.add(profile("actions.table .inf", mutate("- [10.0]", "- [.inf]"), "actions.table: row 1"));
     c.add(profile("rig.bump-reward -1e308", mutateRover("bump-reward: -1.0", "bump-reward: -1e308"),
         "rig.bump-reward: must be a finite"));
+    // real boards: refused by the loader before the board is touched
+    c.add(profile("a motor on a pin without hardware PWM", mutateFile("pi-rover.yaml", "pwm-pin: 19", "pwm-pin: 20"),
+        "actuators[1].pwm-pin: GPIO 20 has no hardware PWM: hardware PWM pins on raspberry-pi-4 are 12, 13, 18, 19"));
+    c.add(profile("a bumper on the I2C clock pin", mutateFile("pi-rover.yaml", "pin: 27", "pin: 3"),
+        "events[1].pin: GPIO 3 is already used by i2c1 (sensors[0])"));
+    c.add(profile("a misspelt sensor kind", mutateFile("pi-rover.yaml", "kind: ads1115", "kind: ads1151"),
+        "sensors[0].kind: must be one of digital-input, ads1115, mcp3008, mpu6050, counter, got 'ads1151' (did you mean 'ads1115'?)"));
     c.add(profile("period 1ns", mutate("period: 20ms", "period: 1ns"), "loop.period: must be 10us..10s"));
     c.add(profile("period 1h", mutate("period: 20ms", "period: 1h"), "loop.period: must be 10us..10s"));
     c.add(profile("spin longer than the period", mutate("idle: park-spin", "idle: park-spin\n  spin: 30ms"),
