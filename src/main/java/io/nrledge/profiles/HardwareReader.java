@@ -142,7 +142,7 @@ final class HardwareReader {
         int bus = s.integerIn("bus", 0, 0, BoardPins.spiBuses() - 1);
         int cs = s.integerIn("chip-select", 0, 0, BoardPins.spiChipSelects(bus).size() - 1);
         claimBus(s, "bus", "spi" + bus, BoardPins.spiPins(bus));
-        claim(s, "chip-select", BoardPins.spiChipSelects(bus).get(cs), "CE" + cs + " of spi" + bus);
+        claim(s, "chip-select", BoardPins.spiChipSelects(bus).get(cs), "CE" + cs + " of spi" + bus + " (" + key + ")");
         int[] inputs = s.distinctIntegers("inputs", 0, 7);
         double reference = s.number("reference", 3.3, 0.25, 5.5);
         yield new Hardware.Mcp3008(key, bus, cs, inputs, reference, maxAge(s, 50_000_000L));

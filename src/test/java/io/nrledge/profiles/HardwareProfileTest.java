@@ -169,7 +169,7 @@ class HardwareProfileTest {
         error(PI.replace("pin: 27", "pin: 17")));
     assertEquals("p.yaml:11:10: sensors[1].pin: GPIO 3 is already used by i2c1 (sensors[0])",
         error(PI.replace("pin: 17", "pin: 3")));
-    assertEquals("p.yaml:19:18: actuators[0].forward-pin: GPIO 8 is already used by CE0 of spi0",
+    assertEquals("p.yaml:19:18: actuators[0].forward-pin: GPIO 8 is already used by CE0 of spi0 (sensors[2])",
         error(PI.replace("    active-low: true\n", "    active-low: true\n  - kind: mcp3008\n    inputs: [0]\n").replace("channels: 3", "channels: 4").replace("forward-pin: 5", "forward-pin: 8")));
   }
 
