@@ -16,6 +16,8 @@ import io.nrledge.runtime.Mode;
 import io.nrledge.runtime.RealtimeScheduling;
 import io.nrledge.runtime.ParkSpinIdle;
 import io.nrledge.telemetry.EpisodeStats;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -57,17 +59,37 @@ final class ProfileSettings {
 
   private ProfileSettings() {}
 
-  /** Every owner's verdict on {@code profile} with its own run settings; throws {@link ProfileException}. */
+  /** Every owner's verdict on {@code profile} with its own run settings; throws the first as {@link ProfileException}. */
   static void check(DeviceProfile profile) {
-    learner(profile, profile.run().seed());
-    loop(profile, LoopAssembly.Overrides.NONE);
-    realtime(profile);
-    eventRewards(profile);
-    if (profile.bridge() == null && profile.hardware() == null) { // a simulated rig
-      DeviceProfile.Rig rig = profile.rig();
-      channels(profile, SimRigs.create(rig.type(), rig.rewardEvents(), rig.bumpReward(), rig.beaconReward(), 0,
-          new ManualNanoClock(0)));
+    List<String> problems = problems(profile);
+    if (!problems.isEmpty()) {
+      throw new ProfileException(problems.get(0));
     }
+  }
+
+  /** Every owner's verdict on {@code profile}, one line each (learner, loop, real-time settings, event rewards, rig channels). */
+  static List<String> problems(DeviceProfile profile) {
+    List<Runnable> checks = List.of(
+        () -> learner(profile, profile.run().seed()),
+        () -> loop(profile, LoopAssembly.Overrides.NONE),
+        () -> realtime(profile),
+        () -> eventRewards(profile),
+        () -> {
+          if (profile.bridge() == null && profile.hardware() == null) { // a simulated rig
+            DeviceProfile.Rig rig = profile.rig();
+            channels(profile, SimRigs.create(rig.type(), rig.rewardEvents(), rig.bumpReward(), rig.beaconReward(), 0,
+                new ManualNanoClock(0)));
+          }
+        });
+    List<String> problems = new ArrayList<>();
+    for (Runnable check : checks) {
+      try {
+        check.run();
+      } catch (ProfileException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    return problems;
   }
 
   /** The profile's channel counts against the rig's real ones. */
@@ -86,8 +108,8 @@ final class ProfileSettings {
 
   /** The rewards of the profile's events (GPIO edges, thresholds, microcontroller channels), by the rewards' owner. */
   static void eventRewards(DeviceProfile profile) {
-    java.util.List<? extends Hardware.EventSpec> events = profile.bridge() != null ? profile.bridge().events()
-        : profile.hardware() != null ? profile.hardware().events() : java.util.List.of();
+    List<? extends Hardware.EventSpec> events = profile.bridge() != null ? profile.bridge().events()
+        : profile.hardware() != null ? profile.hardware().events() : List.of();
     for (Hardware.EventSpec e : events) {
       try {
         LoopSettings.checkReward("reward", e.reward());

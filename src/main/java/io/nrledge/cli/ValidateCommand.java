@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {"Check device profiles without touching hardware: the loader's checks (keys, pins, buses,",
         "addresses, channel counts) and every limit run applies before it starts."},
-    footer = {"Prints 'FILE: valid (BOARD, RIG)' on stdout for each good file and, for each bad one, its",
-        "first problem as one line 'FILE:LINE:COL: key: message' on stderr.",
+    footer = {"Prints 'FILE: valid (BOARD, RIG)' on stdout for each good file and each problem as one line",
+        "'FILE:LINE:COL: key: message' on stderr: the first the loader finds (keys, pins, buses, channel",
+        "counts), else every limit run applies (learner, loop, real-time settings, rewards, the rig's channels).",
         "Exit codes: 0 all valid, 2 at least one problem."})
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Device profiles (YAML).")
@@ -37,14 +38,20 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     boolean allValid = true;
     for (Path file : files) {
+      DeviceProfile profile;
       try {
-        DeviceProfile profile = ProfileLoader.load(file);
-        ProfileSettings.check(profile);
-        out.println(file + ": valid (" + profile.board() + ", " + profile.rig().type() + ")");
+        profile = ProfileLoader.load(file);
       } catch (ProfileException e) {
-        err.println(e.getMessage());
+        err.println(e.getMessage()); // the loader stops at a file's first problem
         allValid = false;
+        continue;
       }
+      List<String> problems = ProfileSettings.problems(profile);
+      problems.forEach(err::println);
+      if (problems.isEmpty()) {
+        out.println(file + ": valid (" + profile.board() + ", " + profile.rig().type() + ")");
+      }
+      allValid &= problems.isEmpty();
     }
     out.flush();
     err.flush();

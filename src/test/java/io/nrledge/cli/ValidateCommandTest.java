@@ -111,6 +111,22 @@ class ValidateCommandTest {
   }
 
   @Test
+  void shouldListEveryOwnersVerdictOnAProfileThatLoads() throws IOException {
+    String both = Files.writeString(folder().resolve("both-" + written++ + ".yaml"),
+        Files.readString(PROJECT.resolve("device-profiles/sim-rover.yaml")).replace("sigma: 0.001", "sigma: 11")
+            .replace("idle: park-spin", "idle: park-spin\n  rt-priority: 100")).toString();
+
+    CommandRun validate = CommandRun.execute("validate", both);
+
+    assertEquals(2, validate.exit());
+    assertEquals(2, validate.errLines().size(), validate.err());
+    assertTrue(validate.errLines().get(0).startsWith(both + ":") && validate.errLines().get(0).contains(": learner.sigma: "),
+        validate.err());
+    assertTrue(validate.errLines().get(1).contains(": loop.rt-priority: "), validate.err());
+    assertEquals("", validate.out());
+  }
+
+  @Test
   void shouldRefuseToRunARealBoardInOneLineUntilItsAdaptersExist() {
     CommandRun run = CommandRun.execute("run", "--profile", ROVER.toString(), "--status", "never");
 
