@@ -31,6 +31,7 @@ final class HardwareReader {
   private final Map<Integer, String> pinOwners = new HashMap<>();
   private final Map<String, String> busOwners = new HashMap<>();
   private final Map<Integer, String> i2cAddressOwners = new HashMap<>();
+  /** Per PWM channel (at most 4, on the Pi 5): the key that took it, and its pin. */
   private final String[] pwmChannelOwners = new String[4];
   private final int[] pwmChannelPins = new int[4];
 
