@@ -77,6 +77,9 @@ public final class ControlLoop implements Stateful {
   private int slowestPhase;
   private Throwable thrown;
   private boolean episodeEndedThisTick;
+  /** Set when a resumed loop continues on a restored virtual clock: its first deadline. */
+  private boolean resumedOnClock;
+  private long resumeDeadlineNs;
   private StateCapture capture;
 
   /** Wires a loop in train or eval mode. Not real-time safe. */
@@ -134,12 +137,13 @@ public final class ControlLoop implements Stateful {
   /**
    * The loop's own state, which a resumed run continues from: tick counters, the episode in
    * progress (return, ticks, end flags, pending reset), the tick-start times that late rewards
-   * are matched against, and the episode statistics and reward windows that budgets, the
+   * are matched against, the last commands (slew limits start from them), and the episode statistics and reward windows that budgets, the
    * solved test and the summary read. Layout in that order.
    */
   @Override
   public int stateBytes() {
-    return 8 + 8 + 8 + 4 + 4 + 8 * tickStartNs.length + episodeStats.stateBytes() + rewardWindows.stateBytes();
+    return 8 + 8 + 8 + 4 + 4 + 8 * tickStartNs.length + actionMap.stateBytes() + episodeStats.stateBytes()
+        + rewardWindows.stateBytes();
   }
 
   /** Control thread, at a tick end (or after {@link #run()} returned). Real-time safe. */
@@ -150,6 +154,7 @@ public final class ControlLoop implements Stateful {
     for (long t : tickStartNs) {
       out.putLong(t);
     }
+    actionMap.saveState(out);
     episodeStats.saveState(out);
     rewardWindows.saveState(out);
   }
@@ -175,8 +180,19 @@ public final class ControlLoop implements Stateful {
     for (int i = 0; i < tickStartNs.length; i++) {
       tickStartNs[i] = in.getLong();
     }
+    actionMap.loadState(in);
     episodeStats.loadState(in);
     rewardWindows.loadState(in);
+  }
+
+  /**
+   * After {@link #loadState} on a restored virtual clock whose last tick started at
+   * {@code lastTickStartNs}: the first tick of this run starts one period later, as it would have
+   * without the interruption. Not real-time safe.
+   */
+  public void continueOnClock(long lastTickStartNs) {
+    resumedOnClock = tick >= 0;
+    resumeDeadlineNs = lastTickStartNs + settings.periodNs();
   }
 
   /**
@@ -241,7 +257,7 @@ public final class ControlLoop implements Stateful {
   private StopReason loop() {
     final long periodNs = settings.periodNs();
     final long startWallNs = stopwatch.nanoTime();
-    long deadline = clock.nanoTime();
+    long deadline = resumedOnClock ? resumeDeadlineNs : clock.nanoTime();
     long skipped = 0;
     long ran = 0; // this run's ticks: a resumed loop's tick count starts where its checkpoint was
     long allocStart = settings.warmupTicks() == 0 ? AllocationMeter.currentThreadAllocatedBytes() : -1;

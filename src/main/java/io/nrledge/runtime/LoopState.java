@@ -12,7 +12,7 @@ import java.util.List;
  * Everything a run continues from, as one snapshot in five sections: the learner, the loop (its
  * counters, episode in progress and statistics), the board (a simulated plant and its random
  * stream; empty for real hardware), the fixed-policy controller's stream (empty when there is
- * none) and the virtual clock (fast runs; ignored on a real clock). The owner of the section
+ * none) and the virtual clock at the last tick's start (fast runs; ignored on a real clock). The owner of the section
  * layout; each part owns its own bytes.
  */
 public final class LoopState implements Stateful {
@@ -97,6 +97,7 @@ public final class LoopState implements Stateful {
     long clockNs = in.getLong();
     if (virtualClock != null) {
       virtualClock.advanceTo(clockNs);
+      loop.continueOnClock(clockNs);
     } else {
       loop.forgetTickTimes();
     }
