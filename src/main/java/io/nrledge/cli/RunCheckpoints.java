@@ -28,15 +28,15 @@ final class RunCheckpoints {
   private final StateCapture capture;
   private final CheckpointSlot slot;
   private final CheckpointWriter writer;
-  private final String loadedFrom;
+  private final CheckpointFile.Checkpoint loaded;
 
   private RunCheckpoints(CheckpointStore store, StateCapture capture, CheckpointSlot slot, CheckpointWriter writer,
-      String loadedFrom) {
+      CheckpointFile.Checkpoint loaded) {
     this.store = store;
     this.capture = capture;
     this.slot = slot;
     this.writer = writer;
-    this.loadedFrom = loadedFrom;
+    this.loaded = loaded;
   }
 
   /**
@@ -85,7 +85,7 @@ final class RunCheckpoints {
       a.learner.loadState(newest.section(LoopState.LEARNER));
       messages.accept("evaluating the policy of " + newest.file() + " (" + newest.episodes() + " episodes, "
           + newest.ticks() + " ticks of training); no checkpoints are written");
-      return new RunCheckpoints(store, null, null, null, newest.file().toString());
+      return new RunCheckpoints(store, null, null, null, newest);
     }
     if (newest != null) {
       state.loadState(newest.body());
@@ -104,7 +104,7 @@ final class RunCheckpoints {
     capture.start();
     a.loop.captureStateWith(capture);
     writer.start();
-    return new RunCheckpoints(store, capture, slot, writer, newest == null ? null : newest.file().toString());
+    return new RunCheckpoints(store, capture, slot, writer, newest);
   }
 
   private static void checkFits(CheckpointFile.Checkpoint c, LoopState state, long hash, boolean allowProfileChange,
@@ -139,11 +139,16 @@ final class RunCheckpoints {
     writer.finish();
   }
 
-  /** Fields for the run summary. */
+  /**
+   * Fields for the run summary. A resumed run's episode statistics continue the checkpoint's, its
+   * tick counters and timings are this process's; {@code resumed_at_*} say where it started.
+   */
   Map<String, Object> summaryFields() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("state_dir", store.dir().toString());
-    m.put("loaded_from", loadedFrom);
+    m.put("loaded_from", loaded == null ? null : loaded.file().toString());
+    m.put("resumed_at_episodes", loaded == null || writer == null ? 0 : loaded.episodes());
+    m.put("resumed_at_ticks", loaded == null || writer == null ? 0 : loaded.ticks());
     if (writer != null) {
       m.put("checkpoints_written", writer.written());
       m.put("checkpoints_skipped", slot.skipped());
