@@ -66,6 +66,9 @@ final class RunCheckpoints {
       if (mode == Mode.EVAL && !Files.isDirectory(dir)) {
         throw new UsageException("--state-dir: " + dir + " is not a folder of checkpoints to evaluate");
       }
+      if (Files.exists(dir) && !Files.isDirectory(dir)) {
+        throw new UsageException("--state-dir: " + dir + " exists and is not a folder");
+      }
       Files.createDirectories(dir);
       int removed = store.removeTemporaries();
       if (removed > 0) {

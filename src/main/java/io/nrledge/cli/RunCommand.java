@@ -210,6 +210,12 @@ final class RunCommand implements Callable<Integer> {
   /** The checkpoints of {@code --state-dir}, or null without it; a refusal stops what the assembly launched. */
   private RunCheckpoints openCheckpoints(LoopAssembly a, Consumer<String> messages) {
     if (stateDir == null) {
+      for (String option : new String[] {"--checkpoint-every", "--keep-checkpoints", "--allow-profile-change"}) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+          a.close();
+          throw new UsageException(option + ": only with --state-dir");
+        }
+      }
       return null;
     }
     try {

@@ -34,12 +34,7 @@ class CheckpointCrashTest {
 
   @Test
   void shouldAlwaysLeaveAValidCheckpointWhenKilledAtRandomMomentsAndResumeFromIt() throws Exception {
-    Path project = Path.of(System.getProperty("nrledge.projectDir", "."));
-    Path profile = dir.resolve("unsolvable-cartpole.yaml");
-    String text = Files.readString(project.resolve("device-profiles/sim-cartpole.yaml"))
-        .replace("solved-average: 475", "solved-average: 1000");
-    assertTrue(text.contains("solved-average: 1000"), "the profile template changed");
-    Files.writeString(profile, text);
+    Path profile = unsolvableCartPole();
     Path state = dir.resolve("state");
     Random random = new Random(20261205);
     long lastEpisodes = -1;
@@ -96,8 +91,53 @@ class CheckpointCrashTest {
     assertTrue(inspect.out().contains("\"episodes\":" + target + ","), inspect.out());
   }
 
+  /** The embedded CartPole rig with a threshold it never reaches, so only a kill or a signal ends it. */
+  private Path unsolvableCartPole() throws IOException {
+    Path project = Path.of(System.getProperty("nrledge.projectDir", "."));
+    Path profile = dir.resolve("unsolvable-cartpole.yaml");
+    String text = Files.readString(project.resolve("device-profiles/sim-cartpole.yaml"))
+        .replace("solved-average: 475", "solved-average: 1000");
+    assertTrue(text.contains("solved-average: 1000"), "the profile template changed");
+    Files.writeString(profile, text);
+    return profile;
+  }
+
+  @Test
+  void shouldSaveTheStateItStoppedWithOnSigterm() throws Exception {
+    Path state = dir.resolve("state");
+    Path summary = dir.resolve("summary.json");
+    Path output = dir.resolve("output.txt");
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--profile",
+        unsolvableCartPole().toString(), "--episodes", "100000000",
+        "--state-dir", state.toString(), "--checkpoint-every", "1h", "--status", "always", "--summary-json",
+        summary.toString()));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!Files.readString(output).contains("ticks/s")) {
+      assertTrue(p.isAlive() && System.nanoTime() - deadline < 0, "no status line: " + Files.readString(output));
+      Thread.sleep(20);
+    }
+
+    p.destroy(); // SIGTERM: the orderly stop
+    assertTrue(p.waitFor(10, TimeUnit.SECONDS), "stopped");
+
+    assertEquals(0, p.exitValue(), Files.readString(output));
+    String json = Files.readString(summary);
+    assertTrue(json.contains("\"stop_reason\":\"signal\""), json);
+    assertEquals(List.of(state.resolve("state-000000000001.ckpt")), new CheckpointStore(state).files(),
+        "one checkpoint, the final one (the interval never came)");
+    CommandRun inspect = CommandRun.execute("inspect", "--json", state.toString());
+    Matcher saved = EPISODES.matcher(inspect.out());
+    Matcher stopped = EPISODES.matcher(json);
+    assertTrue(saved.find() && stopped.find(), inspect.out());
+    assertEquals(stopped.group(1), saved.group(1), "the checkpoint holds the episodes the run stopped with");
+    assertTrue(Long.parseLong(saved.group(1)) > 0, inspect.out());
+  }
+
   private Process start(Path profile, Path state, boolean slowWrites, Path output) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", // starts faster; the trials are about files, not speed
         "-cp", System.getProperty("java.class.path")));
     if (slowWrites) {
       command.add("-Dnrledge.checkpoint.testWriteDelayMs=20");

@@ -164,4 +164,31 @@ class CheckpointResumeTest {
     assertEquals(2, missing.exit());
     assertEquals("nrl-edge: inspect: " + dir.resolve("nowhere") + ": no such file or folder", missing.err().strip());
   }
+
+  @Test
+  void shouldRejectCheckpointOptionsThatCannotWorkWithOneLineEachAndExitTwo() throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    String rover = PROJECT.resolve("device-profiles/sim-rover.yaml").toString();
+    String[][] cases = {
+        {"--state-dir " + file + " exists and is not a folder", "--state-dir", file.toString()},
+        {"--checkpoint-every: only with --state-dir", "--checkpoint-every", "5ep"},
+        {"--keep-checkpoints: must be >= 1, got 0", "--state-dir", dir.resolve("k").toString(), "--keep-checkpoints", "0"},
+        {"--checkpoint-every: episodes must be a whole number >= 1 like 100ep, got '0ep'", "--state-dir",
+            dir.resolve("k").toString(), "--checkpoint-every", "0ep"},
+        {"--checkpoint-every: sim-rover is a continuing task without episodes; give a duration such as 30s",
+            "--profile", rover, "--state-dir", dir.resolve("k").toString(), "--checkpoint-every", "5ep"},
+        {"--state-dir: only with --mode train or eval, not random", "--mode", "random", "--state-dir",
+            dir.resolve("k").toString()}};
+    for (String[] c : cases) {
+      String[] args = new String[c.length + 2];
+      args[0] = "run";
+      args[1] = "--episodes";
+      args[2] = "1";
+      System.arraycopy(c, 1, args, 3, c.length - 1);
+      CommandRun r = CommandRun.execute(args);
+      assertEquals(2, r.exit(), r.err());
+      assertEquals("nrl-edge: " + c[0].replace("--state-dir /", "--state-dir: /"), r.err().strip());
+    }
+    assertTrue(!Files.exists(dir.resolve("k")), "no folder made by a refused run");
+  }
 }
