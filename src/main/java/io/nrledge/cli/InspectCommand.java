@@ -28,12 +28,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
-    description = {"Show a checkpoint's contents and validity, or every checkpoint of a --state-dir folder",
-        "(newest first) and the one a resumed run would load."},
-    footer = {"", "--json fields: valid, file, episodes, ticks, profile_hash, saved (UTC), body_bytes,",
-        "sections (bytes each), error (when invalid); for a folder the chosen checkpoint's fields",
-        "plus dir and checkpoints (every file, newest first).",
-        "Exit codes: 0 the checkpoint (or the folder's chosen one) is valid, 1 none is, 2 bad usage."})
+    description = {"Show a checkpoint's contents and validity, or every checkpoint of a",
+        "run --state-dir folder (newest first) and the one a resumed run would load."},
+    footer = {"", "--json fields: valid, file, episodes, ticks, profile_hash, saved (UTC),",
+        "body_bytes, sections (bytes each), error (when invalid); for a folder the",
+        "chosen checkpoint's fields plus dir and checkpoints (every file, newest first).",
+        "Exit codes: 0 the checkpoint (or the folder's chosen one) is valid, 1 none is,",
+        "2 bad usage."})
 final class InspectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

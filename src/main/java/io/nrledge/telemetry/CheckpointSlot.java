@@ -15,6 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class CheckpointSlot {
   private final ByteBuffer body;
+  /** The writer's read-only view of {@link #body}, made once. */
+  private final ByteBuffer view;
   private final AtomicInteger full = new AtomicInteger();
   private final AtomicLong taken = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
@@ -26,6 +28,7 @@ public final class CheckpointSlot {
   /** A slot for snapshots of {@code bodyBytes}. Not real-time safe. */
   public CheckpointSlot(int bodyBytes) {
     this.body = ByteBuffer.allocate(bodyBytes).order(ByteOrder.LITTLE_ENDIAN);
+    this.view = body.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
   }
 
   public int bodyBytes() {
@@ -98,9 +101,9 @@ public final class CheckpointSlot {
     return ticks;
   }
 
-  /** Writer: the filled body, read-only view bytes {@code [0, bodyBytes)}. */
+  /** Writer: the filled body, a read-only view of bytes {@code [0, bodyBytes)}. */
   ByteBuffer filled() {
-    return body.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN).clear();
+    return view.clear();
   }
 
   void release() {
