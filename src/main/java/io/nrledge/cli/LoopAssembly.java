@@ -59,6 +59,8 @@ final class LoopAssembly {
   final ControlLoop loop;
   final EventSourceCounts eventCounts;
   final RealtimeScheduling.Request realtime;
+  /** Chooses the actions in random and reference mode, else null. */
+  final Controller controller;
   /** The microcontroller board of a bridge profile, else null. */
   final BridgeBoard bridge;
   /** The firmware simulator a bridge profile launched, else null; {@link #close} stops it. */
@@ -110,8 +112,9 @@ final class LoopAssembly {
       RealtimeScheduling.Request requested = ProfileSettings.realtime(profile); // checked in fast mode too
       this.realtime = fast ? RealtimeScheduling.Request.NONE : requested;
       ActionMap actionMap = new ActionMap(a.table(), a.min(), a.max(), a.slewPerTick(), a.safe());
+      this.controller = controller(settings.mode(), actionMap, seed);
       this.loop = new ControlLoop(settings, clock, idle, SystemNanoClock.INSTANCE, board, learner,
-          controller(settings.mode(), actionMap, seed), new ObservationMap(o.offset(), o.scale(), o.min(), o.max()), actionMap,
+          controller, new ObservationMap(o.offset(), o.scale(), o.min(), o.max()), actionMap,
           events, telemetry);
     } catch (RuntimeException e) {
       close(); // a launched firmware simulator must not outlive a failed assembly

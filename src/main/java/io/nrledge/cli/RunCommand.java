@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +51,14 @@ import picocli.CommandLine.Spec;
         "are driven safe, the summary and --summary-json are written (stop_reason",
         "\"signal\", safe_stop) and the exit code is 0. A second signal during that",
         "stop writes the safe values again and exits at once (130 or 143).",
+        "With --state-dir DIR the whole learning state is checkpointed to DIR every",
+        "--checkpoint-every (a duration of wall time such as 30s or 5m, or a number of",
+        "episodes such as 100ep; continuing tasks: a duration) and on every clean stop,",
+        "SIGTERM included; a power cut loses at most one interval. A run started on a",
+        "DIR that holds checkpoints resumes from the newest valid one; --ticks and",
+        "--episodes then count the resumed run's totals, --duration this process only.",
+        "--mode eval --state-dir DIR runs the newest checkpoint's policy without",
+        "learning and writes nothing. See 'inspect' for a checkpoint's contents.",
         "Exit codes: 0 the run ended as asked and the actuators confirmed their safe",
         "values; 1 a fault latched, the loop crashed or the actuators did not confirm",
         "their safe values; 2 bad options or profile."})
@@ -103,6 +112,22 @@ final class RunCommand implements Callable<Integer> {
       description = "Live status line: auto (on a terminal), always or never.")
   String status;
 
+  @Option(names = "--state-dir", paramLabel = "DIR", description = "Checkpoint the learning state to DIR and resume"
+      + " from its newest valid checkpoint (train); eval: run that checkpoint's policy.")
+  Path stateDir;
+
+  @Option(names = "--checkpoint-every", paramLabel = "WHEN", defaultValue = CheckpointInterval.DEFAULT,
+      description = "With --state-dir: a duration (30s, 5m) or a number of episodes (100ep); default ${DEFAULT-VALUE}.")
+  String checkpointEvery;
+
+  @Option(names = "--keep-checkpoints", paramLabel = "K", defaultValue = "3",
+      description = "With --state-dir: keep the newest K checkpoints (K >= 1); default ${DEFAULT-VALUE}.")
+  int keepCheckpoints;
+
+  @Option(names = "--allow-profile-change", description = "With --state-dir: load a checkpoint saved by a profile"
+      + " whose learner, observation or actions differ (the state sizes must still match).")
+  boolean allowProfileChange;
+
   @Override
   public Integer call() throws Exception {
     OutputPaths.checkWritableFile("--summary-json", summaryJson);
@@ -123,7 +148,14 @@ final class RunCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    Consumer<String> messages = line -> err.println("nrl-edge: " + line);
+    RunCheckpoints checkpoints = openCheckpoints(a, messages);
     RunOutcome outcome = runLoop(a, profile, overrides, err, statusLine);
+    if (checkpoints != null) {
+      boolean cleanStop = outcome.crash() == null && outcome.reason() != StopReason.LATCHED_FAULT
+          && a.learner.weightsFinite();
+      checkpoints.finish(cleanStop, messages);
+    }
     DryRun dryRun = outcome.dryRun();
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("profile", a.profile.name());
@@ -149,6 +181,9 @@ final class RunCommand implements Callable<Integer> {
     if (a.bridge != null) {
       summary.put("bridge", a.bridge.link().counters().toMap());
     }
+    if (checkpoints != null) {
+      checkpoints.summaryFields().forEach(summary::put);
+    }
     spec.commandLine().getOut().print(summary.toText());
     spec.commandLine().getOut().flush();
     for (String problem : outcome.stopReport().problems()) {
@@ -170,6 +205,26 @@ final class RunCommand implements Callable<Integer> {
       return Main.EXIT_RUNTIME_FAILURE;
     }
     return Main.EXIT_OK;
+  }
+
+  /** The checkpoints of {@code --state-dir}, or null without it; a refusal stops what the assembly launched. */
+  private RunCheckpoints openCheckpoints(LoopAssembly a, Consumer<String> messages) {
+    if (stateDir == null) {
+      for (String option : new String[] {"--checkpoint-every", "--keep-checkpoints", "--allow-profile-change"}) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+          a.close();
+          throw new UsageException(option + ": only with --state-dir");
+        }
+      }
+      return null;
+    }
+    try {
+      return RunCheckpoints.open(stateDir, a, CheckpointInterval.parse(checkpointEvery), keepCheckpoints,
+          allowProfileChange, messages);
+    } catch (RuntimeException e) {
+      a.close();
+      throw e;
+    }
   }
 
   /**

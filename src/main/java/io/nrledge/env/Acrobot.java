@@ -99,6 +99,25 @@ public final class Acrobot extends TimeLimitedTask {
   }
 
   @Override
+  int physicsValues() {
+    return 4;
+  }
+
+  @Override
+  void savePhysics(java.nio.ByteBuffer out) {
+    for (double s : state) {
+      out.putDouble(s);
+    }
+  }
+
+  @Override
+  void loadPhysics(java.nio.ByteBuffer in) {
+    for (int i = 0; i < state.length; i++) {
+      state[i] = in.getDouble();
+    }
+  }
+
+  @Override
   public double solvedThreshold() {
     return -100.0;
   }

@@ -101,6 +101,24 @@ public final class CartPole extends TimeLimitedTask {
   }
 
   @Override
+  int physicsValues() {
+    return 4;
+  }
+
+  @Override
+  void savePhysics(java.nio.ByteBuffer out) {
+    out.putDouble(x).putDouble(xDot).putDouble(theta).putDouble(thetaDot);
+  }
+
+  @Override
+  void loadPhysics(java.nio.ByteBuffer in) {
+    x = in.getDouble();
+    xDot = in.getDouble();
+    theta = in.getDouble();
+    thetaDot = in.getDouble();
+  }
+
+  @Override
   public double solvedThreshold() {
     return 475.0;
   }

@@ -64,6 +64,22 @@ public interface Environment {
   /** 500 for CartPole-v1 and Acrobot-v1, 300 for a Reaching1D trial. */
   int maxEpisodeSteps();
 
+  /**
+   * Bytes of {@link #saveState}: the whole plant, its start-state generator and episode clock
+   * included, so a restored plant continues bit-identically (checkpoints).
+   */
+  int stateBytes();
+
+  /** Writes the state at the buffer's position (little-endian when the caller sets it). Real-time safe. */
+  void saveState(java.nio.ByteBuffer out);
+
+  /**
+   * Reads what {@link #saveState} of the same task wrote. Not real-time safe.
+   *
+   * @throws IllegalArgumentException for a value the task cannot take
+   */
+  void loadState(java.nio.ByteBuffer in);
+
   /** Mean return over 100 episodes that counts as solved: 475 (CartPole), -100 (Acrobot), NaN (Reaching). */
   double solvedThreshold();
 }

@@ -107,6 +107,22 @@ public final class Reaching1D extends TimeLimitedTask {
   }
 
   @Override
+  int physicsValues() {
+    return 2;
+  }
+
+  @Override
+  void savePhysics(java.nio.ByteBuffer out) {
+    out.putDouble(position).putDouble(rewardedTarget);
+  }
+
+  @Override
+  void loadPhysics(java.nio.ByteBuffer in) {
+    position = in.getDouble();
+    rewardedTarget = in.getDouble();
+  }
+
+  @Override
   public double solvedThreshold() {
     return Double.NaN;
   }

@@ -20,6 +20,11 @@ final class StartStateRandom {
     state = seed;
   }
 
+  /** The generator's one word of state (checkpoints). */
+  long state() {
+    return state;
+  }
+
   /** Uniform in {@code [origin, bound)}, {@code origin < bound}. Real-time safe. */
   double nextDouble(double origin, double bound) {
     state += GOLDEN_GAMMA;

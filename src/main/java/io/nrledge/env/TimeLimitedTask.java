@@ -55,6 +55,47 @@ abstract class TimeLimitedTask implements Environment {
     return maxSteps;
   }
 
+  /** Doubles of the subclass's own physics state. */
+  abstract int physicsValues();
+
+  /** Writes the subclass's physics state, {@link #physicsValues()} doubles. Real-time safe. */
+  abstract void savePhysics(java.nio.ByteBuffer out);
+
+  /** Reads the subclass's physics state. */
+  abstract void loadPhysics(java.nio.ByteBuffer in);
+
+  /** Layout: generator word, steps, terminated (0/1), the observation, then the physics. */
+  @Override
+  public final int stateBytes() {
+    return 8 + 4 + 4 + 8 * observation.length + 8 * physicsValues();
+  }
+
+  @Override
+  public final void saveState(java.nio.ByteBuffer out) {
+    out.putLong(random.state()).putInt(steps).putInt(terminated ? 1 : 0);
+    for (double o : observation) {
+      out.putDouble(o);
+    }
+    savePhysics(out);
+  }
+
+  @Override
+  public final void loadState(java.nio.ByteBuffer in) {
+    long seed = in.getLong();
+    int s = in.getInt();
+    int t = in.getInt();
+    if (s < 0 || s > maxSteps || (t != 0 && t != 1)) {
+      throw new IllegalArgumentException(name() + ": step count " + s + " / terminated flag " + t);
+    }
+    random.reseed(seed);
+    steps = s;
+    terminated = t == 1;
+    for (int i = 0; i < observation.length; i++) {
+      observation[i] = in.getDouble();
+    }
+    loadPhysics(in);
+  }
+
   /** Restarts the step count and clears termination. Real-time safe. */
   protected final void startEpisode() {
     steps = 0;

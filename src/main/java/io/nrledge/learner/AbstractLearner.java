@@ -1,5 +1,7 @@
 package io.nrledge.learner;
 
+import java.nio.ByteBuffer;
+
 /**
  * What every rule shares: the network, the clean buffers, action sampling, the reward baseline and
  * the credit forms of {@link Learner}. A rule only says how one step's eligibility factors are made
@@ -196,6 +198,96 @@ abstract class AbstractLearner implements Learner {
     }
     historyScale[historyNewest] = uScale;
     historyCount = Math.min(historyCount + 1, historyU.length);
+  }
+
+  /** Bytes of the rule's own state beyond what every rule shares (its noise source, running means). */
+  int ruleStateBytes() {
+    return 0;
+  }
+
+  /** Writes the rule's own state. Real-time safe. */
+  void saveRuleState(ByteBuffer out) {}
+
+  /** Reads the rule's own state. */
+  void loadRuleState(ByteBuffer in) {}
+
+  /**
+   * Layout: weights, eligibility trace (each layer's weights in storage order, then its biases, as
+   * doubles), reward baseline, action stream, episode return, discarded flag, late-reward history
+   * (newest slot, count, then every slot's scale and factors), then the rule's own state.
+   */
+  @Override
+  public final int stateBytes() {
+    int history = historyU.length * 8;
+    for (int h = 0; h < historyU.length; h++) {
+      history += 8 * (units(historyU[h]) + units(historyV[h]));
+    }
+    return net.weights().stateBytes() + eligibility.stateBytes() + baseline.stateBytes() + actionStream.stateBytes()
+        + 8 + 8 + 8 + history + ruleStateBytes();
+  }
+
+  @Override
+  public final void saveState(ByteBuffer out) {
+    net.weights().saveState(out);
+    eligibility.saveState(out);
+    baseline.saveState(out);
+    actionStream.saveState(out);
+    out.putDouble(episodeReturn);
+    out.putLong(discarded ? 1 : 0);
+    out.putInt(historyNewest).putInt(historyCount);
+    for (int h = 0; h < historyU.length; h++) {
+      out.putDouble(historyScale[h]);
+      putUnits(out, historyU[h]);
+      putUnits(out, historyV[h]);
+    }
+    saveRuleState(out);
+  }
+
+  @Override
+  public final void loadState(ByteBuffer in) {
+    net.weights().loadState(in);
+    eligibility.loadState(in);
+    baseline.loadState(in);
+    actionStream.loadState(in);
+    episodeReturn = in.getDouble();
+    discarded = in.getLong() != 0;
+    int newest = in.getInt();
+    int count = in.getInt();
+    if (newest < -1 || newest >= Math.max(1, historyU.length) || count < 0 || count > historyU.length) {
+      throw new IllegalArgumentException("learner: late-reward history slot " + newest + " / count " + count);
+    }
+    historyNewest = newest;
+    historyCount = count;
+    for (int h = 0; h < historyU.length; h++) {
+      historyScale[h] = in.getDouble();
+      getUnits(in, historyU[h]);
+      getUnits(in, historyV[h]);
+    }
+    loadRuleState(in);
+  }
+
+  static int units(double[][] vectors) {
+    int n = 0;
+    for (double[] v : vectors) {
+      n += v.length;
+    }
+    return n;
+  }
+
+  static void putUnits(ByteBuffer out, double[][] vectors) {
+    for (double[] v : vectors) {
+      for (double d : v) {
+        out.putDouble(d);
+      }
+    }
+  }
+
+  static void getUnits(ByteBuffer in, double[][] vectors) {
+    for (double[] v : vectors) {
+      for (int k = 0; k < v.length; k++) {
+        v[k] = in.getDouble();
+      }
+    }
   }
 
   @Override

@@ -15,7 +15,7 @@ package io.nrledge.learner;
  * The only floating-point operation is the single multiply by {@link #scale()} at use, so the
  * integer sequence is identical on every platform and in the C firmware.
  */
-public final class IntegerNoise {
+public final class IntegerNoise implements Stateful {
   private final Xoshiro256StarStar bits;
   private final NoiseKind kind;
   private final double scale;
@@ -81,5 +81,21 @@ public final class IntegerNoise {
   /** σ divided by the integer transform's standard deviation. */
   public double scale() {
     return scale;
+  }
+
+  /** The generator's state; the kind and scale come from the configuration. */
+  @Override
+  public int stateBytes() {
+    return bits.stateBytes();
+  }
+
+  @Override
+  public void saveState(java.nio.ByteBuffer out) {
+    bits.saveState(out);
+  }
+
+  @Override
+  public void loadState(java.nio.ByteBuffer in) {
+    bits.loadState(in);
   }
 }

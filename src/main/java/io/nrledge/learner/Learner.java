@@ -3,8 +3,10 @@ package io.nrledge.learner;
 /**
  * A policy network trained online by one learning rule. One instance belongs to one thread.
  *
- * <p>Every method here except the constructors is real-time safe: it allocates nothing, takes no
- * lock and does no I/O.
+ * <p>Every method here except the constructors and {@link #loadState} is real-time safe: it
+ * allocates nothing, takes no lock and does no I/O. Its {@link Stateful} state is everything a
+ * resumed run needs to continue bit-identically: weights, traces, the reward baseline, the
+ * episode's pending return, the late-reward history and every generator (actions, noise).
  *
  * <p>How rewards are credited depends on {@link CreditForm}:
  *
@@ -17,7 +19,7 @@ package io.nrledge.learner;
  *       with the trace as it stood {@code stepsAgo} steps back; {@link #endEpisode} clears traces.
  * </ul>
  */
-public interface Learner {
+public interface Learner extends Stateful {
 
   int observationSize();
 

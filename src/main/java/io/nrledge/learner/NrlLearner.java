@@ -99,6 +99,21 @@ final class NrlLearner extends AbstractLearner {
     return a;
   }
 
+  @Override
+  int ruleStateBytes() {
+    return noise.stateBytes();
+  }
+
+  @Override
+  void saveRuleState(java.nio.ByteBuffer out) {
+    noise.saveState(out);
+  }
+
+  @Override
+  void loadRuleState(java.nio.ByteBuffer in) {
+    noise.loadState(in);
+  }
+
   /** {@code Δ / ‖ξ‖²} with {@code ‖ξ‖² = scale² · Σ k²}; 0 when no noise was drawn. */
   private double perSquare(double delta, long squares) {
     return squares > 0 ? delta / (noise.scale() * noise.scale() * squares) : 0.0;

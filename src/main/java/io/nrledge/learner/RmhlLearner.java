@@ -50,4 +50,22 @@ final class RmhlLearner extends AbstractLearner {
     v = x;
     return a;
   }
+
+  /** The noise generator and the running means of the implicit-noise variant. */
+  @Override
+  int ruleStateBytes() {
+    return noise.stateBytes() + 8 * units(runningMean);
+  }
+
+  @Override
+  void saveRuleState(java.nio.ByteBuffer out) {
+    noise.saveState(out);
+    putUnits(out, runningMean);
+  }
+
+  @Override
+  void loadRuleState(java.nio.ByteBuffer in) {
+    noise.loadState(in);
+    getUnits(in, runningMean);
+  }
 }

@@ -312,4 +312,46 @@ public final class Weights {
     }
     return l;
   }
+
+  /** Bytes of {@link #saveState}: every stored weight and bias as a double. */
+  int stateBytes() {
+    int n = 0;
+    for (int l = 1; l <= layers; l++) {
+      for (double[] lane : vectors[l]) {
+        n += lane.length;
+      }
+      n += bias[l].length;
+    }
+    return 8 * n;
+  }
+
+  /** Every weight (storage order) and bias of every layer. Real-time safe. */
+  void saveState(java.nio.ByteBuffer out) {
+    for (int l = 1; l <= layers; l++) {
+      for (double[] lane : vectors[l]) {
+        for (double w : lane) {
+          out.putDouble(w);
+        }
+      }
+      for (double b : bias[l]) {
+        out.putDouble(b);
+      }
+    }
+  }
+
+  /** Reads what {@link #saveState} wrote; the transposed copy is rebuilt when next asked for. */
+  void loadState(java.nio.ByteBuffer in) {
+    transposedStale = true;
+    for (int l = 1; l <= layers; l++) {
+      for (double[] lane : vectors[l]) {
+        for (int k = 0; k < lane.length; k++) {
+          lane[k] = in.getDouble();
+        }
+      }
+      double[] b = bias[l];
+      for (int k = 0; k < b.length; k++) {
+        b[k] = in.getDouble();
+      }
+    }
+  }
 }

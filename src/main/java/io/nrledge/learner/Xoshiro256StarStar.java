@@ -7,7 +7,10 @@ package io.nrledge.learner;
  *
  * <p>All methods but the constructor are real-time safe. Not thread-safe: one per stream.
  */
-public final class Xoshiro256StarStar {
+public final class Xoshiro256StarStar implements Stateful {
+  /** Bytes of {@link #saveState(java.nio.ByteBuffer)}: the four state words. */
+  public static final int STATE_BYTES = 32;
+
   private long s0;
   private long s1;
   private long s2;
@@ -88,5 +91,24 @@ public final class Xoshiro256StarStar {
     s1 = in[offset + 1];
     s2 = in[offset + 2];
     s3 = in[offset + 3];
+  }
+
+  @Override
+  public int stateBytes() {
+    return STATE_BYTES;
+  }
+
+  @Override
+  public void saveState(java.nio.ByteBuffer out) {
+    out.putLong(s0).putLong(s1).putLong(s2).putLong(s3);
+  }
+
+  @Override
+  public void loadState(java.nio.ByteBuffer in) {
+    long a = in.getLong();
+    long b = in.getLong();
+    long c = in.getLong();
+    long d = in.getLong();
+    restoreState(new long[] {a, b, c, d}, 0);
   }
 }

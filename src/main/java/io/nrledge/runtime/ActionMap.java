@@ -34,6 +34,24 @@ public final class ActionMap {
     this.last = safe.clone();
   }
 
+  /** Bytes of {@link #saveState}: the last command of every channel, which the slew limit starts from. */
+  int stateBytes() {
+    return 8 * last.length;
+  }
+
+  /** Real-time safe. */
+  void saveState(java.nio.ByteBuffer out) {
+    for (double v : last) {
+      out.putDouble(v);
+    }
+  }
+
+  void loadState(java.nio.ByteBuffer in) {
+    for (int c = 0; c < last.length; c++) {
+      last[c] = in.getDouble();
+    }
+  }
+
   public int actions() {
     return table.length;
   }

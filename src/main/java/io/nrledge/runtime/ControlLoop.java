@@ -1,5 +1,8 @@
 package io.nrledge.runtime;
 
+import io.nrledge.learner.Stateful;
+import java.nio.ByteBuffer;
+
 import io.nrledge.io.NanoClock;
 import io.nrledge.io.ActuatorOutput;
 import io.nrledge.io.Board;
@@ -29,7 +32,7 @@ import io.nrledge.telemetry.RewardWindows;
  * <p>After construction nothing here allocates, locks, logs or does I/O beyond the devices' own
  * read and write; everything observable is published through counters for other threads.
  */
-public final class ControlLoop {
+public final class ControlLoop implements Stateful {
   private static final int MIN_TICK_HISTORY = 64;
   private static final EventRing.Handler DISCARD = (kind, value, timestampNs) -> {};
 
@@ -73,6 +76,11 @@ public final class ControlLoop {
   private long slowestPhaseNs;
   private int slowestPhase;
   private Throwable thrown;
+  private boolean episodeEndedThisTick;
+  /** Set when a resumed loop continues on a restored virtual clock: its first deadline. */
+  private boolean resumedOnClock;
+  private long resumeDeadlineNs;
+  private StateCapture capture;
 
   /** Wires a loop in train or eval mode. Not real-time safe. */
   public ControlLoop(LoopSettings settings, NanoClock clock, IdleStrategy idle, NanoClock stopwatch, Board board,
@@ -126,6 +134,75 @@ public final class ControlLoop {
     StopReason.values();
   }
 
+  /**
+   * The loop's own state, which a resumed run continues from: tick counters, the episode in
+   * progress (return, ticks, end flags, pending reset), the tick-start times that late rewards
+   * are matched against, the last commands (slew limits start from them), and the episode statistics and reward windows that budgets, the
+   * solved test and the summary read. Layout in that order.
+   */
+  @Override
+  public int stateBytes() {
+    return 8 + 8 + 8 + 4 + 4 + 8 * tickStartNs.length + actionMap.stateBytes() + episodeStats.stateBytes()
+        + rewardWindows.stateBytes();
+  }
+
+  /** Control thread, at a tick end (or after {@link #run()} returned). Real-time safe. */
+  @Override
+  public void saveState(ByteBuffer out) {
+    out.putLong(tick).putLong(ticksSinceResume).putDouble(episodeReturn).putInt(episodeTicks);
+    out.putInt((terminal ? 1 : 0) | (truncated ? 2 : 0) | (resetPending ? 4 : 0));
+    for (long t : tickStartNs) {
+      out.putLong(t);
+    }
+    actionMap.saveState(out);
+    episodeStats.saveState(out);
+    rewardWindows.saveState(out);
+  }
+
+  /** Before {@link #run()}. Not real-time safe. */
+  @Override
+  public void loadState(ByteBuffer in) {
+    long t = in.getLong();
+    long sinceResume = in.getLong();
+    double ret = in.getDouble();
+    int epTicks = in.getInt();
+    int flags = in.getInt();
+    if (t < -1 || sinceResume < 0 || epTicks < 0 || (flags & ~7) != 0) {
+      throw new IllegalArgumentException("loop state: tick " + t + ", episode ticks " + epTicks + ", flags " + flags);
+    }
+    tick = t;
+    ticksSinceResume = sinceResume;
+    episodeReturn = ret;
+    episodeTicks = epTicks;
+    terminal = (flags & 1) != 0;
+    truncated = (flags & 2) != 0;
+    resetPending = (flags & 4) != 0;
+    for (int i = 0; i < tickStartNs.length; i++) {
+      tickStartNs[i] = in.getLong();
+    }
+    actionMap.loadState(in);
+    episodeStats.loadState(in);
+    rewardWindows.loadState(in);
+  }
+
+  /**
+   * After {@link #loadState} on a restored virtual clock whose last tick started at
+   * {@code lastTickStartNs}: the first tick of this run starts one period later, as it would have
+   * without the interruption. Not real-time safe.
+   */
+  public void continueOnClock(long lastTickStartNs) {
+    resumedOnClock = tick >= 0;
+    resumeDeadlineNs = lastTickStartNs + settings.periodNs();
+  }
+
+  /**
+   * After {@link #loadState} on a clock other than the one the times were taken on: rewards
+   * reported by events are credited no further back than the first tick of this run.
+   */
+  public void forgetTickTimes() {
+    ticksSinceResume = 0;
+  }
+
   private static void requireSize(String what, int n, String other, int m) {
     if (n != m) {
       throw new IllegalArgumentException(what + " (" + n + ") must equal " + other + " (" + m + ")");
@@ -150,6 +227,14 @@ public final class ControlLoop {
     return safeAtExit;
   }
 
+  /**
+   * Takes checkpoints of the loop's state at tick ends (see {@link StateCapture}); null for none.
+   * Before {@link #run()}. Not real-time safe.
+   */
+  public void captureStateWith(StateCapture capture) {
+    this.capture = capture;
+  }
+
   /** Ticks run so far. Control thread only (others read {@link LoopCounter#TICKS}). */
   public long ticks() {
     return tick + 1;
@@ -172,8 +257,9 @@ public final class ControlLoop {
   private StopReason loop() {
     final long periodNs = settings.periodNs();
     final long startWallNs = stopwatch.nanoTime();
-    long deadline = clock.nanoTime();
+    long deadline = resumedOnClock ? resumeDeadlineNs : clock.nanoTime();
     long skipped = 0;
+    long ran = 0; // this run's ticks: a resumed loop's tick count starts where its checkpoint was
     long allocStart = settings.warmupTicks() == 0 ? AllocationMeter.currentThreadAllocatedBytes() : -1;
     StopReason reason;
     while ((reason = stopReason(startWallNs)) == null) {
@@ -193,13 +279,13 @@ public final class ControlLoop {
       if (watchdog.tickEnded(overran)) {
         fault(FaultKind.OVERRUNS, slowestPhase, -1);
       }
-      if (ticks() == settings.warmupTicks()) {
+      if (++ran == settings.warmupTicks()) {
         allocStart = AllocationMeter.currentThreadAllocatedBytes();
       }
     }
-    if (allocStart >= 0 && ticks() > settings.warmupTicks()) {
+    if (allocStart >= 0 && ran > settings.warmupTicks()) {
       telemetry.add(LoopCounter.ALLOC_BYTES, AllocationMeter.currentThreadAllocatedBytes() - allocStart);
-      telemetry.add(LoopCounter.ALLOC_TICKS, ticks() - settings.warmupTicks());
+      telemetry.add(LoopCounter.ALLOC_TICKS, ran - settings.warmupTicks());
     }
     return reason;
   }
@@ -238,6 +324,7 @@ public final class ControlLoop {
     tickStartNs[(int) tick & tickMask] = nowNs;
     slowestPhaseNs = -1;
     thrown = null;
+    episodeEndedThisTick = false;
     final long t0 = stopwatch.nanoTime();
 
     final IoStatus read = readSensors();
@@ -286,6 +373,9 @@ public final class ControlLoop {
     }
     final long t6 = phaseEnded(TickPhase.REWARD, t5);
     tickEnded(t0, t6);
+    if (capture != null && !watchdog.safe()) {
+      capture.tickEnded(episodeEndedThisTick);
+    }
   }
 
   // The exception boundary: a device or learner that throws becomes a failed status. A
@@ -427,6 +517,7 @@ public final class ControlLoop {
       learner.endEpisode();
     }
     episodeStats.episodeEnded(episodeReturn);
+    episodeEndedThisTick = true;
     startEpisode();
   }
 

@@ -64,6 +64,49 @@ public final class EpisodeStats {
     rewardTotalBits.setRelease(Double.doubleToRawLongBits(rewardTotal));
   }
 
+  /**
+   * Bytes of {@link #saveState}: the window of returns, its position, fill and sum, the reward
+   * total, the episode count and the published last return and best average (checkpoints).
+   */
+  public int stateBytes() {
+    return 8 * window.length + 4 + 4 + 8 + 8 + 8 + 8 + 8;
+  }
+
+  /** Control thread: writes the state (little-endian when the caller sets it). Real-time safe. */
+  public void saveState(java.nio.ByteBuffer out) {
+    for (double r : window) {
+      out.putDouble(r);
+    }
+    out.putInt(next).putInt(filled).putDouble(sum).putDouble(rewardTotal).putLong(episodes.getPlain());
+    out.putLong(lastReturnBits.getPlain()).putLong(bestMovingAverageBits.getPlain());
+  }
+
+  /**
+   * Before the control thread starts: reads what {@link #saveState} of a window of the same length
+   * wrote. Not real-time safe.
+   */
+  public void loadState(java.nio.ByteBuffer in) {
+    double[] returns = new double[window.length];
+    for (int i = 0; i < returns.length; i++) {
+      returns[i] = in.getDouble();
+    }
+    int n = in.getInt();
+    int f = in.getInt();
+    if (n < 0 || n >= window.length || f < 0 || f > window.length) {
+      throw new IllegalArgumentException("episode window position " + n + " / fill " + f);
+    }
+    System.arraycopy(returns, 0, window, 0, returns.length);
+    next = n;
+    filled = f;
+    sum = in.getDouble();
+    rewardTotal = in.getDouble();
+    episodes.setRelease(in.getLong());
+    lastReturnBits.setRelease(in.getLong());
+    bestMovingAverageBits.setRelease(in.getLong());
+    rewardTotalBits.setRelease(Double.doubleToRawLongBits(rewardTotal));
+    movingAverageBits.setRelease(Double.doubleToRawLongBits(filled == 0 ? Double.NaN : sum / filled));
+  }
+
   /** True once the window holds a full set of episodes. */
   public boolean windowFull() {
     return filled == window.length;

@@ -49,6 +49,41 @@ public final class RewardWindows {
     ticksPerBucket *= 2;
   }
 
+  /** Bytes of {@link #saveState}: both bucket arrays, the buckets used, the bucket length, the ticks in the current one. */
+  public int stateBytes() {
+    return 16 * sums.length + 4 + 8 + 8;
+  }
+
+  /** Control thread: writes the state. Real-time safe. */
+  public void saveState(java.nio.ByteBuffer out) {
+    for (double v : sums) {
+      out.putDouble(v);
+    }
+    for (double v : gains) {
+      out.putDouble(v);
+    }
+    out.putInt(used).putLong(ticksPerBucket).putLong(ticksInCurrent);
+  }
+
+  /** Before the run: reads what {@link #saveState} of the same bucket count wrote. Not real-time safe. */
+  public void loadState(java.nio.ByteBuffer in) {
+    for (int i = 0; i < sums.length; i++) {
+      sums[i] = in.getDouble();
+    }
+    for (int i = 0; i < gains.length; i++) {
+      gains[i] = in.getDouble();
+    }
+    int u = in.getInt();
+    long length = in.getLong();
+    long current = in.getLong();
+    if (u < 0 || u >= sums.length || length < 1 || current < 0 || current >= length) {
+      throw new IllegalArgumentException("reward windows: bucket " + u + ", length " + length + ", current " + current);
+    }
+    used = u;
+    ticksPerBucket = length;
+    ticksInCurrent = current;
+  }
+
   private static void mergePairs(double[] buckets) {
     int half = buckets.length / 2;
     for (int i = 0; i < half; i++) {

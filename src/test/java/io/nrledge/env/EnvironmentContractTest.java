@@ -149,4 +149,27 @@ class EnvironmentContractTest {
     AllocationWindows.assertAtMostOneWindowAllocated(bytes, task + ", 2,500-step windows");
     assertTrue(Double.isFinite(sink[0]));
   }
+
+  @ParameterizedTest
+  @FieldSource("TASKS")
+  void shouldContinueBitIdenticallyFromASavedStateLoadedIntoTaskSeededOtherwise(String task) {
+    Environment original = Environments.create(task);
+    original.seed(7);
+    original.reset();
+    play(original, new SplittableRandom(1), 777); // mid-episode, after several resets
+    java.nio.ByteBuffer saved = java.nio.ByteBuffer.allocate(original.stateBytes()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    original.saveState(saved);
+    assertEquals(original.stateBytes(), saved.position(), "saveState wrote exactly stateBytes()");
+    Environment restored = Environments.create(task);
+    restored.seed(8);
+    restored.reset();
+    restored.loadState(saved.flip());
+
+    assertArrayEquals(original.observation(), restored.observation());
+    assertEquals(original.episodeSteps(), restored.episodeSteps());
+    double expected = play(original, new SplittableRandom(2), 2_000);
+    double actual = play(restored, new SplittableRandom(2), 2_000);
+    assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual),
+        "same steps, rewards and start states after the load");
+  }
 }

@@ -50,4 +50,7 @@ final class RecordingLearner implements Learner {
   @Override public void discardEpisode() { episodesDiscarded++; }
   @Override public Network network() { throw new UnsupportedOperationException("not needed by the loop"); }
   @Override public boolean weightsFinite() { return finite; }
+  @Override public int stateBytes() { return 0; }
+  @Override public void saveState(java.nio.ByteBuffer out) {}
+  @Override public void loadState(java.nio.ByteBuffer in) {}
 }

@@ -1,5 +1,8 @@
 package io.nrledge.io.sim;
 
+import io.nrledge.learner.Stateful;
+import java.nio.ByteBuffer;
+
 import io.nrledge.env.Environment;
 import io.nrledge.io.ActuatorOutput;
 import io.nrledge.io.Board;
@@ -20,7 +23,7 @@ import java.util.Optional;
  * step's reward is posted by a reward switch. Safe state holds the plant (no step), like a brake.
  * Never allocates after construction.
  */
-public final class EnvRig implements Board, EpisodeReset {
+public final class EnvRig implements Board, EpisodeReset, Stateful {
   private final Environment plant;
   private final double[][] actionCommands;
   private final boolean rewardEvents;
@@ -81,6 +84,22 @@ public final class EnvRig implements Board, EpisodeReset {
   @Override
   public void resetEpisode() {
     plant.reset();
+  }
+
+  /** The plant's state (the switches hold none: their events are drained within the tick). */
+  @Override
+  public int stateBytes() {
+    return plant.stateBytes();
+  }
+
+  @Override
+  public void saveState(ByteBuffer out) {
+    plant.saveState(out);
+  }
+
+  @Override
+  public void loadState(ByteBuffer in) {
+    plant.loadState(in);
   }
 
   private int nearestAction(double[] commands) {

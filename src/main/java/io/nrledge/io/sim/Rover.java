@@ -10,7 +10,9 @@ import io.nrledge.io.SensorInput;
 import io.nrledge.io.NanoClock;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
+import io.nrledge.learner.SplitMix64;
+import io.nrledge.learner.Stateful;
+import java.nio.ByteBuffer;
 
 /**
  * A small differential-drive rover in a walled square arena with one lamp. Sensors, in order:
@@ -24,7 +26,7 @@ import java.util.SplittableRandom;
  * again), a beacon switch posts {@code beaconReward} when the rover reaches the lamp, which then
  * moves to a new random place. Continuing task: no episodes. Never allocates after construction.
  */
-public final class Rover implements Board {
+public final class Rover implements Board, Stateful {
   public static final double ARENA_M = 2.0;
   public static final double BODY_RADIUS_M = 0.1;
   public static final double WHEEL_BASE_M = 0.2;
@@ -38,7 +40,7 @@ public final class Rover implements Board {
   private static final long MAX_STEP_NS = 100_000_000L;
 
   private final NanoClock clock;
-  private final SplittableRandom random;
+  private final SplitMix64 random;
   private final double bumpReward;
   private final double beaconReward;
   private final SimSwitch bumper;
@@ -60,7 +62,7 @@ public final class Rover implements Board {
   /** Not real-time safe. */
   public Rover(long seed, double bumpReward, double beaconReward, NanoClock clock) {
     this.clock = clock;
-    this.random = new SplittableRandom(seed);
+    this.random = new SplitMix64(seed);
     this.bumpReward = bumpReward;
     this.beaconReward = beaconReward;
     this.bumper = new SimSwitch("rover-bumper", clock);
@@ -103,6 +105,39 @@ public final class Rover implements Board {
   /** Lamps reached so far. */
   public long beacons() {
     return beacons;
+  }
+
+  /**
+   * Layout: pose (x, y, heading), lamp (x, y), the last write's time and whether there was one,
+   * bump and beacon counts, the applied wheel speeds, the lamp generator.
+   */
+  @Override
+  public int stateBytes() {
+    return 5 * 8 + 8 + 8 + 8 + 8 + 2 * 8 + random.stateBytes();
+  }
+
+  @Override
+  public void saveState(ByteBuffer out) {
+    out.putDouble(x).putDouble(y).putDouble(heading).putDouble(lampX).putDouble(lampY);
+    out.putLong(lastWriteNs).putLong(written ? 1 : 0).putLong(bumps).putLong(beacons);
+    out.putDouble(wheels.applied[0]).putDouble(wheels.applied[1]);
+    random.saveState(out);
+  }
+
+  @Override
+  public void loadState(ByteBuffer in) {
+    x = in.getDouble();
+    y = in.getDouble();
+    heading = in.getDouble();
+    lampX = in.getDouble();
+    lampY = in.getDouble();
+    lastWriteNs = in.getLong();
+    written = in.getLong() != 0;
+    bumps = in.getLong();
+    beacons = in.getLong();
+    wheels.applied[0] = in.getDouble();
+    wheels.applied[1] = in.getDouble();
+    random.loadState(in);
   }
 
   private void moveLamp() {
@@ -211,7 +246,7 @@ public final class Rover implements Board {
     @Override
     public IoStatus write(double[] commands) {
       long now = clock.nanoTime();
-      long elapsed = written ? Math.min(now - lastWriteNs, MAX_STEP_NS) : 0;
+      long elapsed = written ? Math.max(0, Math.min(now - lastWriteNs, MAX_STEP_NS)) : 0; // ≥ 0 after a resume on another clock
       lastWriteNs = now;
       written = true;
       double left = Math.max(-WHEEL_MAX_MPS, Math.min(WHEEL_MAX_MPS, commands[0]));
