@@ -104,7 +104,11 @@ abstract class Drive {
         backward.low();
         direction = 0;
       }
-      pwm.on(duty); // 0..100 are cached Integers: no boxing allocation
+      if (duty == 0) {
+        pwm.off();
+      } else {
+        pwm.on(duty); // 1..100 are cached Integers: no boxing allocation
+      }
       if (dir != direction) {
         (dir > 0 ? forward : backward).high();
         direction = dir;

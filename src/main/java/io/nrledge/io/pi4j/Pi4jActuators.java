@@ -27,6 +27,7 @@ final class Pi4jActuators implements ActuatorOutput {
   private final long[] lastApplied;
   private final boolean[] known;
   private IoThread io;
+  private boolean opened;
   private volatile boolean active;
   private volatile boolean pending;
   private volatile int failed = -1;
@@ -64,6 +65,7 @@ final class Pi4jActuators implements ActuatorOutput {
     for (Drive d : drives) {
       d.open(platform);
     }
+    opened = true;
     IoStatus status = applySafeNow();
     if (status != IoStatus.OK) {
       throw new IllegalStateException(drives[failed].key + ": could not be driven to its safe value");
@@ -161,6 +163,9 @@ final class Pi4jActuators implements ActuatorOutput {
   /** Stops applying published commands and drives every channel safe on this thread. Not real-time safe. */
   synchronized IoStatus applySafeNow() {
     active = false;
+    if (!opened) {
+      return IoStatus.OK; // never configured: nothing was ever driven
+    }
     int firstFailure = -1;
     for (int i = 0; i < drives.length; i++) {
       if (apply(i, safe[i])) {

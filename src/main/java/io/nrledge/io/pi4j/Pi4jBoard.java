@@ -31,6 +31,7 @@ public final class Pi4jBoard implements Board {
   private final SensorInput sensors;
   private final Pi4jActuators actuators;
   private final List<EventSource> eventSources;
+  private StopReport stopped;
 
   /**
    * @param safe the actuators' safe values ({@code actions.safe}), one per actuator
@@ -165,10 +166,13 @@ public final class Pi4jBoard implements Board {
 
   /**
    * Drives the actuators safe on this thread (not through the I/O thread), then the usual stop,
-   * then shuts the Pi4J context down. Not real-time safe.
+   * then shuts the Pi4J context down; a second call returns the first's report. Not real-time safe.
    */
   @Override
-  public StopReport stop() {
+  public synchronized StopReport stop() {
+    if (stopped != null) {
+      return stopped;
+    }
     actuators.applySafeNow();
     StopReport report = Board.super.stop();
     List<String> problems = new ArrayList<>(report.problems());
@@ -177,7 +181,8 @@ public final class Pi4jBoard implements Board {
     } catch (RuntimeException e) {
       problems.add("Pi4J context shutdown threw " + e);
     }
-    return new StopReport(report.safe(), report.appliedAtExit(), List.copyOf(problems));
+    stopped = new StopReport(report.safe(), report.appliedAtExit(), List.copyOf(problems));
+    return stopped;
   }
 
   /** The hardware cannot work as the profile declares it; {@link #key()} is the profile key to point at. */

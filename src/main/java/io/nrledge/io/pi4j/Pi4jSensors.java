@@ -4,6 +4,7 @@ import io.nrledge.io.IoStatus;
 import io.nrledge.io.NanoClock;
 import io.nrledge.io.SensorInput;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.tinylog.Logger;
 
 /**
@@ -16,6 +17,8 @@ import org.tinylog.Logger;
 final class Pi4jSensors implements SensorInput {
   /** Without a {@code max-age}, a sample may be this many refresh intervals old. */
   static final int DEFAULT_MAX_AGE_REFRESHES = 5;
+  /** Longer than an ADS1115 conversion at 860 samples/s (1.2 ms). */
+  static final long ACTIVATION_PASS_GAP_NS = 2_000_000L;
 
   private final Pi4jPlatform platform;
   private final NanoClock clock;
@@ -113,10 +116,23 @@ final class Pi4jSensors implements SensorInput {
     }
   }
 
-  /** Takes one sample of every device on this thread, so the first tick has data, then starts the I/O thread. */
+  /**
+   * Samples on this thread until every channel has a sample (an ADC converting one input per pass
+   * needs several passes, {@value #ACTIVATION_PASS_GAP_NS} ns apart), so the first tick has data,
+   * then starts the I/O thread.
+   */
   @Override
   public void activate() {
-    sampleAll(System.nanoTime());
+    int passes = 1;
+    for (SampledDevice d : devices) {
+      passes = Math.max(passes, d.passesPerRefresh());
+    }
+    for (int p = 0; p < passes; p++) {
+      if (p > 0) {
+        LockSupport.parkNanos(ACTIVATION_PASS_GAP_NS);
+      }
+      sampleAll(System.nanoTime());
+    }
     io.startOnce();
   }
 
@@ -142,7 +158,8 @@ final class Pi4jSensors implements SensorInput {
         slots.fail(firstChannel[d], device.channels());
         if (!failing[d]) {
           failing[d] = true;
-          Logger.warn("{}: {}", device.key, e.getMessage() != null ? e.getMessage() : e.toString());
+          String message = e.getMessage() != null ? e.getMessage() : e.toString();
+          Logger.warn(message.startsWith(device.key) ? message : device.key + ": " + message);
         }
       }
     }
