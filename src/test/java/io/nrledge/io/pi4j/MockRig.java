@@ -25,6 +25,8 @@ final class MockRig {
   static final int CHANNELS = 8;
   static final double[] SAFE = {0, 0, 0};
   static final long PERIOD_NS = 5_000_000L;
+  /** Generous, so a loaded CI machine that stalls the I/O thread does not time a sample out. */
+  static final long MAX_AGE_NS = 300_000_000L;
   /** Half of the servo's command step: 1 % duty at 50 Hz is 200 us of its 1000 us span, 0.4 in command units. */
   static final double SERVO_HALF_STEP = 0.2 + 1e-9;
 
@@ -32,10 +34,10 @@ final class MockRig {
 
   static Hardware hardware() {
     return new Hardware(Hardware.BoardModel.RASPBERRY_PI_4,
-        List.of(new Hardware.DigitalInput("sensors[0]", 17, Pull.UP, true, 0),
-            new Hardware.Ads1115("sensors[1]", 1, 0x48, new int[] {0, 1}, 4.096, 0),
-            new Hardware.Mcp3008("sensors[2]", 0, 0, new int[] {0, 3}, 3.3, 0),
-            new Hardware.Mpu6050("sensors[3]", 1, 0x68, List.of(ImuAxis.ACCEL_Z, ImuAxis.GYRO_X), 0),
+        List.of(new Hardware.DigitalInput("sensors[0]", 17, Pull.UP, true, MAX_AGE_NS),
+            new Hardware.Ads1115("sensors[1]", 1, 0x48, new int[] {0, 1}, 4.096, MAX_AGE_NS),
+            new Hardware.Mcp3008("sensors[2]", 0, 0, new int[] {0, 3}, 3.3, MAX_AGE_NS),
+            new Hardware.Mpu6050("sensors[3]", 1, 0x68, List.of(ImuAxis.ACCEL_Z, ImuAxis.GYRO_X), MAX_AGE_NS),
             new Hardware.Counter("sensors[4]", 5, 6, Edge.BOTH, Pull.UP, false, 0)),
         List.of(new Hardware.PwmMotor("actuators[0]", 12, 23, 24, 1000),
             new Hardware.Servo("actuators[1]", 13, 50, 1000, 2000),
