@@ -99,8 +99,10 @@ final class ProfileSettings {
     DeviceProfile.Rig rig = profile.rig();
     Mode mode = budget.mode() != null ? budget.mode() : Mode.valueOf(run.mode().toUpperCase(Locale.ROOT));
     return verdict(profile, () -> {
-      LoopSettings.checkReward("bump-reward", rig.bumpReward());
-      LoopSettings.checkReward("beacon-reward", rig.beaconReward());
+      if (rig != null) { // a real-board profile has no rig section
+        LoopSettings.checkReward("bump-reward", rig.bumpReward());
+        LoopSettings.checkReward("beacon-reward", rig.beaconReward());
+      }
       LoopSettings settings = LoopSettings.builder(profile.loop().periodNs())
           .mode(mode)
           .rewards(profile.rewards().perTick(), profile.rewards().terminal(), ep.timeLimitTicks())
