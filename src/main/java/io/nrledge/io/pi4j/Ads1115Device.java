@@ -52,7 +52,7 @@ final class Ads1115Device extends SampledDevice {
   }
 
   @Override
-  int channels() {
+  public int channels() {
     return spec.inputs().length;
   }
 
@@ -62,7 +62,7 @@ final class Ads1115Device extends SampledDevice {
   }
 
   @Override
-  void open(Pi4jPlatform platform) {
+  public void open(Pi4jPlatform platform) {
     i2c = platform.context.create(I2C.newConfigBuilder(platform.context).id("i2c-" + spec.bus() + "-" + spec.address())
         .name(spec.key()).bus(spec.bus()).device(spec.address()).provider(platform.i2c));
     converting = 0;

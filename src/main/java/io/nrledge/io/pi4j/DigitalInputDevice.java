@@ -15,12 +15,12 @@ final class DigitalInputDevice extends SampledDevice {
   }
 
   @Override
-  int channels() {
+  public int channels() {
     return 1;
   }
 
   @Override
-  void open(Pi4jPlatform platform) {
+  public void open(Pi4jPlatform platform) {
     input = Pins.input(platform, spec.key(), spec.pin(), spec.pull());
   }
 

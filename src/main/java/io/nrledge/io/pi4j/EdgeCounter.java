@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * agree). Pi4J's listener thread increments an atomic; the control thread reads the count, or
  * the count's rate per second since its previous read, without allocating. One channel.
  */
-final class EdgeCounter implements DigitalStateChangeListener {
+final class EdgeCounter implements SensorPart, DigitalStateChangeListener {
   private final Hardware.Counter spec;
   private final AtomicLong count = new AtomicLong();
   private DigitalInput a;
@@ -26,11 +26,18 @@ final class EdgeCounter implements DigitalStateChangeListener {
     this.spec = spec;
   }
 
-  String key() {
+  @Override
+  public String key() {
     return spec.key();
   }
 
-  void open(Pi4jPlatform platform) {
+  @Override
+  public int channels() {
+    return 1;
+  }
+
+  @Override
+  public void open(Pi4jPlatform platform) {
     a = Pins.input(platform, spec.key(), spec.pin(), spec.pull());
     if (spec.pinB() >= 0) {
       b = Pins.input(platform, spec.key() + " B", spec.pinB(), spec.pull());

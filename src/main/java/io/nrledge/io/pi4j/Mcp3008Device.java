@@ -38,12 +38,12 @@ final class Mcp3008Device extends SampledDevice {
   }
 
   @Override
-  int channels() {
+  public int channels() {
     return spec.inputs().length;
   }
 
   @Override
-  void open(Pi4jPlatform platform) {
+  public void open(Pi4jPlatform platform) {
     spi = platform.context.create(Spi.newConfigBuilder(platform.context).id("spi-" + spec.bus() + "-" + spec.chipSelect())
         .name(spec.key()).bus(SpiBus.getByNumber(spec.bus()))
         .address(spec.chipSelect()).baud(BAUD).mode(0).provider(platform.spi));

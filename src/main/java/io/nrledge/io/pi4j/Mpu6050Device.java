@@ -44,12 +44,12 @@ final class Mpu6050Device extends SampledDevice {
   }
 
   @Override
-  int channels() {
+  public int channels() {
     return offsets.length;
   }
 
   @Override
-  void open(Pi4jPlatform platform) {
+  public void open(Pi4jPlatform platform) {
     i2c = platform.context.create(I2C.newConfigBuilder(platform.context).id("i2c-" + spec.bus() + "-" + spec.address())
         .name(spec.key()).bus(spec.bus()).device(spec.address()).provider(platform.i2c));
     if (world != null) {

@@ -43,7 +43,7 @@ public final class Pi4jBoard implements Board {
     this.hardware = hardware;
     this.platform = platform;
     this.world = platform.isMock() ? new StandInWorld() : null;
-    List<Object> parts = new ArrayList<>();
+    List<SensorPart> parts = new ArrayList<>();
     for (Hardware.Sensor s : hardware.sensors()) {
       parts.add(switch (s) {
         case Hardware.DigitalInput d -> new DigitalInputDevice(d);

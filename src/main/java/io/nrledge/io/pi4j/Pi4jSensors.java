@@ -34,21 +34,20 @@ final class Pi4jSensors implements SensorInput {
   private int failedChannel = -1;
 
   /**
-   * {@code parts} are {@link SampledDevice}s and {@link EdgeCounter}s in channel order.
+   * {@code parts} in channel order.
    * Throws {@link Pi4jBoard.ConfigurationException} when a max age cannot be met. Not real-time safe.
    */
-  Pi4jSensors(Pi4jPlatform platform, List<Object> parts, long samplePeriodNs, NanoClock clock) {
+  Pi4jSensors(Pi4jPlatform platform, List<SensorPart> parts, long samplePeriodNs, NanoClock clock) {
     this.platform = platform;
     this.clock = clock;
     int channels = 0;
     int sampled = 0;
     int counted = 0;
-    for (Object p : parts) {
-      if (p instanceof SampledDevice d) {
-        channels += d.channels();
+    for (SensorPart p : parts) {
+      channels += p.channels();
+      if (p instanceof SampledDevice) {
         sampled++;
       } else {
-        channels++;
         counted++;
       }
     }
@@ -63,7 +62,7 @@ final class Pi4jSensors implements SensorInput {
     int ch = 0;
     int d = 0;
     int c = 0;
-    for (Object p : parts) {
+    for (SensorPart p : parts) {
       if (p instanceof SampledDevice device) {
         long refreshNs = device.passesPerRefresh() * samplePeriodNs;
         long maxAge = device.maxAgeNs == 0 ? DEFAULT_MAX_AGE_REFRESHES * refreshNs : device.maxAgeNs;

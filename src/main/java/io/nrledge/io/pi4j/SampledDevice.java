@@ -5,7 +5,7 @@ package io.nrledge.io.pi4j;
  * read), so only the sampler thread talks to it: {@link #sample} publishes into
  * {@link SampleSlots} that the control thread reads. Never called from the control thread.
  */
-abstract class SampledDevice {
+abstract non-sealed class SampledDevice implements SensorPart {
   final String key;
   final long maxAgeNs;
 
@@ -14,15 +14,16 @@ abstract class SampledDevice {
     this.maxAgeNs = maxAgeNs;
   }
 
-  abstract int channels();
+  @Override
+  public String key() {
+    return key;
+  }
 
   /** Sampling passes needed to refresh every channel once (an ADC that converts one input per pass: its inputs). */
   int passesPerRefresh() {
     return 1;
   }
 
-  /** Creates the Pi4J I/O and sets the chip up; throws with a clear message when it does not answer. */
-  abstract void open(Pi4jPlatform platform);
 
   /** One sampling pass: publishes channels {@code [first, first + channels())}; throws when the device failed. */
   abstract void sample(SampleSlots slots, int first, long nowNs);
