@@ -166,7 +166,11 @@ final class LoopAssembly {
 
   /** Configures and activates the board, each event source posting through its counter into the ring. Not real-time safe. */
   void startBoard() {
-    board.start(source -> eventCounts.sinkFor(source, events));
+    try {
+      board.start(source -> eventCounts.sinkFor(source, events));
+    } catch (Pi4jBoard.HardwareException e) {
+      throw e.locatedAt(profile.where(e.key())); // FILE:LINE:COL: sensors[1]: what failed
+    }
   }
 
   /** What chooses the actions in the fixed-policy modes; null when the learner does. */

@@ -80,6 +80,5 @@ class MockRunTest {
     assertTrue(json.contains("\"actuators_at_exit\":[0.0,0.0,0.0]")
         || json.contains("\"actuators_at_exit\":[0.0,0.19999999999999996,0.0]"),
         "every actuator at its safe value (the servo's 1500 us within half a 1 % duty step): " + json);
-    assertTrue(json.contains("\"faults\":0"), json);
   }
 }

@@ -44,8 +44,10 @@ final class GpioEdgeSource implements EventSource, DigitalStateChangeListener {
   @Override
   public void configure() {
     if (input == null) {
-      input = Pins.input(platform, spec.key(), spec.pin(), spec.pull());
-      input.addListener(this);
+      Pi4jBoard.HardwareException.open(spec.key(), () -> {
+        input = Pins.input(platform, spec.key(), spec.pin(), spec.pull());
+        input.addListener(this);
+      });
     }
   }
 

@@ -63,12 +63,13 @@ final class Pi4jActuators implements ActuatorOutput {
   @Override
   public void configure() {
     for (Drive d : drives) {
-      d.open(platform);
+      Pi4jBoard.HardwareException.open(d.key, () -> d.open(platform));
     }
     opened = true;
     IoStatus status = applySafeNow();
     if (status != IoStatus.OK) {
-      throw new IllegalStateException(drives[failed].key + ": could not be driven to its safe value");
+      throw new Pi4jBoard.HardwareException(drives[failed].key,
+          new IllegalStateException("could not be driven to its safe value"));
     }
   }
 

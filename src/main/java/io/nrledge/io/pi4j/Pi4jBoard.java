@@ -185,6 +185,49 @@ public final class Pi4jBoard implements Board {
     return stopped;
   }
 
+  /**
+   * A device did not open or answer when the board started ({@code /dev/i2c-1} missing, a chip
+   * that is not there); {@link #key()} is its profile key. Its {@code toString()} is its message.
+   */
+  public static final class HardwareException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String key;
+
+    HardwareException(String key, RuntimeException cause) {
+      this(key, key + ": " + (cause.getMessage() != null ? cause.getMessage() : cause.toString()), cause);
+    }
+
+    private HardwareException(String key, String message, Throwable cause) {
+      super(message, cause);
+      this.key = key;
+    }
+
+    /** The same failure with {@code where} ({@code FILE:LINE:COL} of the key) in front. */
+    public HardwareException locatedAt(String where) {
+      return new HardwareException(key, where + ": " + getMessage(), this);
+    }
+
+    public String key() {
+      return key;
+    }
+
+    /** Opens {@code part} (a Pi4J device), naming its key when that fails. */
+    static void open(String key, Runnable part) {
+      try {
+        part.run();
+      } catch (HardwareException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new HardwareException(key, e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return getMessage();
+    }
+  }
+
   /** The hardware cannot work as the profile declares it; {@link #key()} is the profile key to point at. */
   public static final class ConfigurationException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -108,10 +108,10 @@ final class Pi4jSensors implements SensorInput {
   @Override
   public void configure() {
     for (SampledDevice d : devices) {
-      d.open(platform);
+      Pi4jBoard.HardwareException.open(d.key, () -> d.open(platform));
     }
     for (EdgeCounter c : counters) {
-      c.open(platform);
+      Pi4jBoard.HardwareException.open(c.key(), () -> c.open(platform));
     }
   }
 

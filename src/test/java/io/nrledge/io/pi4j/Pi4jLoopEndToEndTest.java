@@ -77,7 +77,9 @@ class Pi4jLoopEndToEndTest {
         }
       }
       assertTrue(MockRig.eventually(() -> telemetry.get(LoopCounter.EVENTS) >= 12), "edges drained as rewards");
-      assertEquals(0, telemetry.get(LoopCounter.FAULTS), "healthy so far");
+      assertEquals(0, telemetry.faultCount(FaultKind.SENSOR_TIMEOUT.ordinal())
+          + telemetry.faultCount(FaultKind.SENSOR_FAILED.ordinal())
+          + telemetry.faultCount(FaultKind.ACTUATOR_FAILED.ordinal()), "no device fault so far");
       assertTrue(Set.of(50, -50, 0).containsAll(motorSeen), "only the table's motor commands: " + motorSeen);
       assertTrue(motorSeen.size() >= 2, "the learner's actions moved the motor: " + motorSeen + " led " + ledSeen + " ticks "
           + telemetry.get(LoopCounter.TICKS));
