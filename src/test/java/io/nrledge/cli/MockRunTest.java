@@ -39,6 +39,7 @@ class MockRunTest {
 
     assertEquals(0, run.exit(), run.err());
     assertTrue(Files.readString(json).contains("\"platform\":\"sim\""), Files.readString(json));
+    assertTrue(run.outLines().get(0).endsWith(" (train, platform sim)"), run.out());
   }
 
   /**
@@ -75,6 +76,7 @@ class MockRunTest {
     String json = Files.readString(summary);
     assertEquals(0, process.exitValue(), Files.readString(output));
     assertTrue(json.contains("\"platform\":\"mock\""), json);
+    assertTrue(Files.readString(output).contains("(train, platform mock)"), Files.readString(output));
     assertTrue(json.contains("\"stop_reason\":\"signal\""), json);
     assertTrue(json.contains("\"safe_stop\":true"), json);
     assertTrue(json.contains("\"actuators_at_exit\":[0.0,0.0,0.0]")
