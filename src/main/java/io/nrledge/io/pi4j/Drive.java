@@ -7,8 +7,9 @@ import com.pi4j.io.pwm.PwmType;
 
 /**
  * One actuator channel on Pi4J: turns a command into pin states and returns the command the
- * hardware now carries (after clamping and the PWM's 1 % duty steps). Only the actuator thread
- * calls {@link #apply}; Pi4J's sysfs and gpiod writes allocate and may block.
+ * hardware now carries (after clamping and the PWM's 1 % duty steps). Only the I/O thread (and
+ * the stopping thread, once the I/O thread no longer applies) calls {@link #apply}, never the
+ * control thread: Pi4J's sysfs and gpiod writes may allocate and block.
  */
 abstract class Drive {
   final String key;
