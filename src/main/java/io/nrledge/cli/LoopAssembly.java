@@ -8,6 +8,8 @@ import io.nrledge.bridge.EventMapping;
 import io.nrledge.bridge.FirmwareProcess;
 import io.nrledge.bridge.JSerialCommLink;
 import io.nrledge.io.Board;
+import io.nrledge.io.pi4j.Pi4jBoard;
+import io.nrledge.io.pi4j.Pi4jPlatform;
 import io.nrledge.io.sim.RoverReference;
 import io.nrledge.io.sim.SimRigs;
 import io.nrledge.learner.SplitMix64;
@@ -65,9 +67,21 @@ final class LoopAssembly {
   final BridgeBoard bridge;
   /** The firmware simulator a bridge profile launched, else null; {@link #close} stops it. */
   final FirmwareProcess firmware;
+  /** The Raspberry Pi board of a real-board profile (on Pi4J's mock platform under {@code --mock}), else null. */
+  final Pi4jBoard pi4j;
+  /** Where the I/O happens, as the summary names it: {@code sim}, {@code bridge}, {@code pi4j} or {@code mock}. */
+  final String platform;
 
   /** Budgets in {@code budget} replace the profile's when > 0 (or non-null for mode/time). */
   LoopAssembly(DeviceProfile profile, Overrides budget) {
+    this(profile, budget, false);
+  }
+
+  /**
+   * Budgets in {@code budget} replace the profile's when > 0 (or non-null for mode/time);
+   * {@code mock} runs a real-board profile on Pi4J's mock platform.
+   */
+  LoopAssembly(DeviceProfile profile, Overrides budget, boolean mock) {
     this.profile = profile;
     this.fast = budget.time() != null ? budget.time().equals("fast") : profile.loop().time().equals("fast");
     long seed = budget.seed() != null ? budget.seed() : profile.run().seed();
@@ -79,14 +93,33 @@ final class LoopAssembly {
       this.clock = SystemNanoClock.INSTANCE;
       this.idle = IdleStrategies.create(ProfileSettings.idleName(profile), ProfileSettings.spinNs(profile), clock);
     }
-    if (profile.hardware() != null && profile.bridge() == null) {
-      throw new UsageException("board " + profile.board() + ": real boards run with the Pi4J adapters (not built yet)");
-    }
     LearnerConfig learnerConfig = ProfileSettings.learner(profile, seed);
     ProfileSettings.eventRewards(profile);
     this.settings = ProfileSettings.loop(profile, budget);
     DeviceProfile.Rig rig = profile.rig();
-    if (profile.bridge() != null) {
+    if (mock && profile.hardware() == null) {
+      throw new UsageException("--mock: " + profile.source() + " is not a real-board profile (board: " + profile.board()
+          + "); --mock runs a raspberry-pi-4/5 profile on Pi4J's mock platform");
+    }
+    if (profile.hardware() != null) {
+      if (fast) {
+        throw new UsageException("--fast: the " + profile.board() + " board of " + profile.source()
+            + " runs in real time (also under --mock)");
+      }
+      this.firmware = null;
+      this.bridge = null;
+      Pi4jPlatform pi4jPlatform = mock ? Pi4jPlatform.mock() : Pi4jPlatform.raspberryPi();
+      try {
+        this.pi4j = new Pi4jBoard(profile.hardware(), pi4jPlatform, profile.actions().safe(), settings.periodNs(), clock);
+      } catch (Pi4jBoard.ConfigurationException e) {
+        pi4jPlatform.close();
+        throw profile.error(e.key(), e.getMessage());
+      }
+      this.board = pi4j;
+      this.platform = pi4jPlatform.label();
+    } else if (profile.bridge() != null) {
+      this.pi4j = null;
+      this.platform = "bridge";
       if (fast) {
         throw new UsageException("--fast: the bridge rig of " + profile.source() + " runs against a real device");
       }
@@ -96,6 +129,8 @@ final class LoopAssembly {
           profile.bridge().baud(), 20), clock), profile.bridge().plant().equals("track"), eventMapping(profile.bridge()));
       this.board = bridge;
     } else {
+      this.pi4j = null;
+      this.platform = "sim";
       this.firmware = null;
       this.bridge = null;
       this.board = SimRigs.create(rig.type(), rig.rewardEvents(), rig.bumpReward(), rig.beaconReward(),
@@ -132,7 +167,11 @@ final class LoopAssembly {
 
   /** Configures and activates the board, each event source posting through its counter into the ring. Not real-time safe. */
   void startBoard() {
-    board.start(source -> eventCounts.sinkFor(source, events));
+    try {
+      board.start(source -> eventCounts.sinkFor(source, events));
+    } catch (Pi4jBoard.HardwareException e) {
+      throw e.locatedAt(profile.where(e.key())); // FILE:LINE:COL: sensors[1]: what failed
+    }
   }
 
   /** What chooses the actions in the fixed-policy modes; null when the learner does. */
@@ -141,9 +180,9 @@ final class LoopAssembly {
       case TRAIN, EVAL -> null;
       case RANDOM -> new RandomController(actions.actions(), SplitMix64.mix(seed ^ RANDOM_POLICY_SALT));
       case REFERENCE -> {
-        if (!SimRigs.hasReferenceController(profile.rig().type())) {
+        if (profile.rig() == null || !SimRigs.hasReferenceController(profile.rig().type())) {
           throw new UsageException("--mode reference: only the " + String.join(", ", SimRigs.WITH_REFERENCE)
-              + " rig has a hand-written reference controller; " + profile.name() + " is a " + profile.rig().type()
+              + " rig has a hand-written reference controller; " + profile.name() + " is a " + rigName()
               + " rig");
         }
         RoverReference reference = new RoverReference();
@@ -156,11 +195,19 @@ final class LoopAssembly {
     };
   }
 
-  /** Stops the firmware simulator the profile launched, if any. Call after {@code board.stop()}. */
+  /** Stops the firmware simulator the profile launched, if any, and shuts a Pi4J context down (idempotent). Call after {@code board.stop()}. */
   void close() {
     if (firmware != null) {
       firmware.close();
     }
+    if (pi4j != null) {
+      pi4j.platform().close();
+    }
+  }
+
+  /** The rig type, or the board of a real-board profile, for messages. */
+  private String rigName() {
+    return profile.hardware() != null ? profile.board() : profile.rig().type();
   }
 
   private static FirmwareProcess launchFirmware(DeviceProfile.Bridge b) {

@@ -101,7 +101,7 @@ final class ProfileSettings {
 
   private static void requireChannels(DeviceProfile profile, String key, int declared, int actual, String what) {
     if (declared != actual) {
-      throw profile.error(key, "the " + profile.rig().type() + " rig has " + actual + " " + what + " channels, the profile "
+      throw profile.error(key, "the " + (profile.hardware() != null ? profile.board() : profile.rig().type()) + " rig has " + actual + " " + what + " channels, the profile "
           + declared);
     }
   }
@@ -158,8 +158,10 @@ final class ProfileSettings {
     DeviceProfile.Rig rig = profile.rig();
     Mode mode = budget.mode() != null ? budget.mode() : Mode.valueOf(run.mode().toUpperCase(Locale.ROOT));
     return verdict(profile, () -> {
-      LoopSettings.checkReward("bump-reward", rig.bumpReward());
-      LoopSettings.checkReward("beacon-reward", rig.beaconReward());
+      if (rig != null) { // a real-board profile has no rig section
+        LoopSettings.checkReward("bump-reward", rig.bumpReward());
+        LoopSettings.checkReward("beacon-reward", rig.beaconReward());
+      }
       LoopSettings settings = LoopSettings.builder(profile.loop().periodNs())
           .mode(mode)
           .rewards(profile.rewards().perTick(), profile.rewards().terminal(), ep.timeLimitTicks())

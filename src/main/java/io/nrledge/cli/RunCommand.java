@@ -101,6 +101,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Run seed (learner and plant).")
   Long seed;
 
+  @Option(names = "--mock", description = "Run a real-board profile (raspberry-pi-4/5) on Pi4J's mock platform: no"
+      + " hardware is touched, a stand-in world answers the I2C/SPI chips; for a dry run on a laptop.")
+  boolean mock;
+
   @ArgGroup(exclusive = false)
   LearnerOptions learnerOptions = new LearnerOptions();
 
@@ -143,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       profile = learnerOptions.applyTo(
           profileFile == null ? ProfileLoader.loadEmbeddedDefault() : ProfileLoader.load(profileFile));
-      a = new LoopAssembly(profile, overrides);
+      a = new LoopAssembly(profile, overrides, mock);
     } catch (ProfileException e) {
       throw new UsageException(e.getMessage());
     }
@@ -159,6 +163,7 @@ final class RunCommand implements Callable<Integer> {
     DryRun dryRun = outcome.dryRun();
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("profile", a.profile.name());
+    run.put("platform", a.platform);
     run.put("mode", a.settings.mode().label());
     run.put("time", a.fast ? "fast" : "realtime");
     run.put("strategy", a.idle.name());

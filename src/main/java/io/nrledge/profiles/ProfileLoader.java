@@ -89,8 +89,8 @@ public final class ProfileLoader {
         loopS.string("idle", null),
         loopS.durationNs("spin", -1, true),
         loopS.choice("time", "fast", "fast", "realtime"),
-        // a bridge rig has no simulated twin to rehearse on
-        loopS.integer("dry-run-ticks", type.equals("bridge") ? 0 : DeviceProfile.Loop.DEFAULT_DRY_RUN_TICKS, 0),
+        // a bridge rig and a real board have no simulated twin to rehearse on
+        loopS.integer("dry-run-ticks", hasSimulatedTwin(type) ? DeviceProfile.Loop.DEFAULT_DRY_RUN_TICKS : 0, 0),
         (int) loopS.integer("rt-priority", 0, 0),
         loopS.string("cpu-set", null),
         loopS.bool("lock-memory", false));
@@ -169,15 +169,16 @@ public final class ProfileLoader {
             + "(gpio-edge, threshold) or a bridge rig (microcontroller)");
       }
     }
+    if (!hasSimulatedTwin(type) && loop.dryRunTicks() > 0) {
+      throw loopS.errorAt("dry-run-ticks", "a " + (type.equals("bridge") ? "bridge" : boardLabel) + " rig has no "
+          + "simulated twin to rehearse on: leave it out or set 0");
+    }
     if (type.equals("bridge")) {
       if (!top.has("bridge")) {
         throw rigS.errorAt("type", "a bridge rig needs a bridge: section (port, ...)");
       }
       if (!loop.time().equals("realtime")) {
         throw loopS.errorAt("time", "a bridge rig runs against a real device: set realtime");
-      }
-      if (loop.dryRunTicks() > 0) {
-        throw loopS.errorAt("dry-run-ticks", "a bridge rig has no simulated twin to rehearse on: leave it out or set 0");
       }
       bridge = bridge(top.section("bridge"), HardwareReader.bridgeEvents(top));
     } else if (top.has("bridge")) {
@@ -186,6 +187,11 @@ public final class ProfileLoader {
     top.finish();
     return new DeviceProfile(source, name, rig, loop, observation, actions, rewards, episodes, learner, watchdog,
         run, locations, bridge, hardware, DeviceProfile.Storage.DEFAULT);
+  }
+
+  /** Whether the rig can rehearse on a simulated copy of itself (a real board or a bridge cannot). */
+  private static boolean hasSimulatedTwin(String rigType) {
+    return !rigType.equals("bridge") && !rigType.equals(HARDWARE_RIG);
   }
 
   private static String[] boardLabels() {

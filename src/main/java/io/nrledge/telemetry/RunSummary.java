@@ -123,8 +123,9 @@ public final class RunSummary {
   /** A few lines for a terminal; figures that do not apply to the run (averages of no episodes) are left out. */
   public String toText() {
     return String.format(Locale.ROOT,
-        "%s: %s after %d ticks, %d episodes (%s)%n",
-        fields.get("profile"), fields.get("stop_reason"), fields.get("ticks"), fields.get("episodes"), fields.get("mode"))
+        "%s: %s after %d ticks, %d episodes (%s%s)%n",
+        fields.get("profile"), fields.get("stop_reason"), fields.get("ticks"), fields.get("episodes"), fields.get("mode"),
+        fields.containsKey("platform") ? ", platform " + fields.get("platform") : "")
         + learningLines()
         + String.format(Locale.ROOT,
         "  loop lateness p50 %.1f us, p99 %.1f us, max %.1f us; tick work p99 %.1f us; overruns %d%n"
