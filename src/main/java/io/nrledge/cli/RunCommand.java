@@ -11,8 +11,11 @@ import io.nrledge.runtime.ControlLoop;
 import io.nrledge.runtime.Mode;
 import io.nrledge.runtime.RealtimeScheduling;
 import io.nrledge.runtime.StopReason;
+import io.nrledge.telemetry.RunLog;
 import io.nrledge.telemetry.RunSummary;
 import io.nrledge.telemetry.Supervisor;
+import io.nrledge.telemetry.TelemetryWriter;
+import java.io.IOException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -57,6 +60,7 @@ final class RunCommand implements Callable<Integer> {
   private static final long STATUS_INTERVAL_MS = 500;
   private static final long STOP_GRACE_NS = 1_000_000_000L;
   private static final long JOIN_POLL_MS = 20;
+  static final String SUMMARY_JSON = "summary.json";
 
   @Spec CommandSpec spec;
 
@@ -99,6 +103,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Also write the summary as JSON to this regular file; checked before the run starts.")
   Path summaryJson;
 
+  @Option(names = "--run-dir", paramLabel = "DIR", description = "Folder for this run's telemetry*.mcap, episodes.csv"
+      + " and summary.json (created if missing); default: a new <profile>-<UTC time> folder under the profile's"
+      + " storage.runs-folder. Turn it into plots with 'report DIR'.")
+  Path runDir;
+
   @Option(names = "--status", paramLabel = "WHEN", defaultValue = "auto",
       description = "Live status line: auto (on a terminal), always or never.")
   String status;
@@ -118,12 +127,17 @@ final class RunCommand implements Callable<Integer> {
     try {
       profile = learnerOptions.applyTo(
           profileFile == null ? ProfileLoader.loadEmbeddedDefault() : ProfileLoader.load(profileFile));
+      LogSetup.configure(profile); // before anything logs, Pi4J included
       a = new LoopAssembly(profile, overrides);
     } catch (ProfileException e) {
       throw new UsageException(e.getMessage());
     }
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-    RunOutcome outcome = runLoop(a, profile, overrides, err, statusLine);
+    TelemetryWriter writer = telemetryWriter(a);
+    Path folder = writer.settings().runDir();
+    RunLog.info("run started: profile " + a.profile.name() + " (" + a.profile.source() + "), mode "
+        + a.settings.mode().label() + ", " + (a.fast ? "fast" : "realtime") + ", run folder " + folder);
+    RunOutcome outcome = runLoop(a, profile, overrides, err, statusLine, writer);
     DryRun dryRun = outcome.dryRun();
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("profile", a.profile.name());
@@ -149,14 +163,25 @@ final class RunCommand implements Callable<Integer> {
     if (a.bridge != null) {
       summary.put("bridge", a.bridge.link().counters().toMap());
     }
+    summary.put("run_dir", folder.toString());
+    summary.put("telemetry_messages", writer.messages());
+    summary.put("telemetry_records_dropped", a.recorder.dropped());
+    summary.put("telemetry_error", outcome.telemetryError());
     spec.commandLine().getOut().print(summary.toText());
     spec.commandLine().getOut().flush();
     for (String problem : outcome.stopReport().problems()) {
       err.println("nrl-edge: on stop: " + problem);
     }
+    if (outcome.telemetryError() != null) {
+      err.println("nrl-edge: telemetry: " + outcome.telemetryError() + " (the run itself went on)");
+    }
+    ResultFiles.replaceAtomically(folder.resolve(SUMMARY_JSON), summary.toJson());
     if (summaryJson != null) {
       ResultFiles.replaceAtomically(summaryJson, summary.toJson());
     }
+    RunLog.info("run ended: " + outcome.reasonName() + " after " + summary.get("ticks") + " ticks, "
+        + summary.get("episodes") + " episodes, " + summary.get("faults") + " faults; summary in "
+        + folder.resolve(SUMMARY_JSON));
     if (outcome.crash() != null) {
       err.println("nrl-edge: control loop crashed: " + outcome.crash());
       return Main.EXIT_RUNTIME_FAILURE;
@@ -177,12 +202,13 @@ final class RunCommand implements Callable<Integer> {
    * SIGTERM turned into an orderly stop, and stops the board whatever happened.
    */
   private RunOutcome runLoop(LoopAssembly a, DeviceProfile profile, LoopAssembly.Overrides overrides, PrintStream err,
-      boolean statusLine) throws InterruptedException {
+      boolean statusLine, TelemetryWriter writer) throws InterruptedException {
     ControlThread control = new ControlThread(a.loop, a.realtime, err);
     long startNs = 0;
     DryRun dryRun = DryRun.NONE;
     Board.StopReport stopReport;
     double allocRate;
+    String telemetryError;
     Supervisor supervisor = new Supervisor(a.telemetry, a.events::drops, err, statusLine, STATUS_INTERVAL_MS,
         a.settings.warmupTicks());
     AtomicReference<ControlLoop> dryRunning = new AtomicReference<>();
@@ -192,6 +218,7 @@ final class RunCommand implements Callable<Integer> {
       startNs = System.nanoTime();
       a.startBoard();
       supervisor.start();
+      writer.start();
       control.start();
       awaitControl(control, signals, a, err);
     } finally {
@@ -199,12 +226,46 @@ final class RunCommand implements Callable<Integer> {
       stopReport = a.board.stop();
       a.close(); // the firmware simulator a bridge profile launched
       allocRate = supervisor.processAllocBytesPerSecond();
+      telemetryError = closeWriter(writer);
       control.finished.countDown();
     }
     double wallSeconds = (System.nanoTime() - startNs) / 1e9;
     boolean safeStop = !control.isAlive() && a.loop.safeAtExit() && stopReport.safe();
     return new RunOutcome(control.reason, control.crash, safeStop, stopReport, wallSeconds, allocRate,
-        control.realtimeApplied, dryRun);
+        control.realtimeApplied, dryRun, telemetryError);
+  }
+
+  /** The run folder and its writer, with the run's facts as MCAP metadata. */
+  private TelemetryWriter telemetryWriter(LoopAssembly a) {
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put("profile", a.profile.name());
+    meta.put("profile_source", a.profile.source());
+    meta.put("mode", a.settings.mode().label());
+    meta.put("time", a.fast ? "fast" : "realtime");
+    meta.put("period_ns", Long.toString(a.settings.periodNs()));
+    meta.put("seed", Long.toString(seed != null ? seed : a.profile.run().seed()));
+    meta.put("reward_form", a.profile.rewards().form());
+    meta.put("observation_channels", Integer.toString(a.profile.observation().channels()));
+    meta.put("started_utc", java.time.Instant.now().toString());
+    TelemetryWriter.Settings settings = RunFolder.create(a.profile, runDir, meta,
+        String.join(",", a.telemetry.faultNames()), String.join(",", a.telemetry.phaseNames()));
+    try {
+      return new TelemetryWriter(a.recorder, settings);
+    } catch (IOException e) {
+      a.close();
+      throw new UsageException("cannot write telemetry in " + settings.runDir() + ": " + e.getMessage());
+    }
+  }
+
+  /** Ends the telemetry files; the error that stopped the writer, or null. */
+  private static String closeWriter(TelemetryWriter writer) {
+    try {
+      writer.close();
+      return null;
+    } catch (IOException | RuntimeException e) {
+      RunLog.warn("telemetry: " + e.getMessage());
+      return e.getMessage();
+    }
   }
 
   /**
@@ -298,7 +359,8 @@ final class RunCommand implements Callable<Integer> {
 
   /** How the run ended. */
   private record RunOutcome(StopReason reason, Throwable crash, boolean safeStop, Board.StopReport stopReport,
-      double wallSeconds, double processAllocBytesPerSecond, RealtimeScheduling.Result realtime, DryRun dryRun) {
+      double wallSeconds, double processAllocBytesPerSecond, RealtimeScheduling.Result realtime, DryRun dryRun,
+      String telemetryError) {
     String reasonName() {
       return crash != null ? "crashed" : reason.name().toLowerCase(Locale.ROOT);
     }

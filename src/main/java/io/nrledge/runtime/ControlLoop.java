@@ -12,6 +12,7 @@ import io.nrledge.telemetry.EpisodeStats;
 import io.nrledge.telemetry.LoopCounter;
 import io.nrledge.telemetry.LoopTelemetry;
 import io.nrledge.telemetry.RewardWindows;
+import io.nrledge.telemetry.RunRecorder;
 
 /**
  * The fixed-period control loop: one thread, absolute deadlines ({@code next += period}); a tick
@@ -47,6 +48,8 @@ public final class ControlLoop {
   private final LoopTelemetry telemetry;
   private final EpisodeStats episodeStats;
   private final RewardWindows rewardWindows;
+  /** Per-tick records for the telemetry file; null when nothing records them. */
+  private final RunRecorder recorder;
   private final Watchdog watchdog;
   private final boolean train;
   private final Controller controller;
@@ -65,6 +68,9 @@ public final class ControlLoop {
   private long tick = -1;
   private long ticksSinceResume;
   private long tickNowNs;
+  private long tickLatenessNs;
+  private double tickReward;
+  private int tickAction;
   private double episodeReturn;
   private int episodeTicks;
   private boolean terminal;
@@ -108,6 +114,11 @@ public final class ControlLoop {
     this.telemetry = telemetry;
     this.episodeStats = telemetry.episodes();
     this.rewardWindows = telemetry.rewardWindows();
+    this.recorder = telemetry.recorder();
+    if (recorder != null && recorder.observationChannels() != sensors.channels()) {
+      throw new IllegalArgumentException("the recorder takes " + recorder.observationChannels()
+          + " observation channels, the sensors give " + sensors.channels());
+    }
     this.watchdog = new Watchdog(settings.maxConsecutiveOverruns(), settings.recoverAfterTicks());
     this.train = settings.mode() == Mode.TRAIN;
     requireSize("sensor channels", sensors.channels(), "observation channels", observationMap.channels());
@@ -178,7 +189,8 @@ public final class ControlLoop {
     StopReason reason;
     while ((reason = stopReason(startWallNs)) == null) {
       final long now = idle.awaitDeadline(deadline);
-      telemetry.lateness(now - deadline, skipped, periodNs);
+      tickLatenessNs = now - deadline;
+      telemetry.lateness(tickLatenessNs, skipped, periodNs);
       tick(now);
       deadline += periodNs;
       final long end = clock.nanoTime();
@@ -235,6 +247,8 @@ public final class ControlLoop {
     tick++;
     ticksSinceResume++;
     tickNowNs = nowNs;
+    tickReward = 0;
+    tickAction = -1;
     tickStartNs[(int) tick & tickMask] = nowNs;
     slowestPhaseNs = -1;
     thrown = null;
@@ -269,6 +283,7 @@ public final class ControlLoop {
       safeTick(t0);
       return;
     }
+    tickAction = action;
     actionMap.map(action, commands);
     final long t4 = phaseEnded(TickPhase.ACTION, t3);
     final IoStatus written = writeActuators();
@@ -361,6 +376,9 @@ public final class ControlLoop {
 
   private void tickEnded(long t0, long endNs) {
     rewardWindows.tickEnded();
+    if (recorder != null) {
+      recorder.tick(tick, tickNowNs, tickLatenessNs, tickAction, tickReward, learner.lastRpe(), observation);
+    }
     telemetry.tickWork(tick, endNs - t0);
     telemetry.increment(LoopCounter.TICKS);
   }
@@ -415,6 +433,7 @@ public final class ControlLoop {
 
   private void credit(double reward, int stepsAgo) {
     episodeReturn += reward;
+    tickReward += reward;
     episodeStats.rewardCredited(reward);
     rewardWindows.credit(reward);
     if (train) {
@@ -427,6 +446,10 @@ public final class ControlLoop {
       learner.endEpisode();
     }
     episodeStats.episodeEnded(episodeReturn);
+    if (recorder != null) {
+      recorder.episode(tick, tickNowNs, episodeStats.episodes(), episodeTicks, episodeReturn,
+          episodeStats.movingAverage());
+    }
     startEpisode();
   }
 
@@ -458,6 +481,9 @@ public final class ControlLoop {
   private void fault(FaultKind kind, int phase, int channel) {
     if (!watchdog.safe()) {
       telemetry.fault(kind.ordinal(), phase, channel, tick, thrown);
+      if (recorder != null) {
+        recorder.fault(tick, tickNowNs, kind.ordinal(), phase, channel);
+      }
       writeSafe();
       actionMap.resetToSafe();
     }
