@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         "(one line naming the option, key or file, before any work starts),",
         "130/143 experiment interrupted by SIGINT/SIGTERM (finished runs kept,",
         "see experiment --resume)."},
-    subcommands = {RunCommand.class, BenchCommand.class, TraceCommand.class, ExperimentCommand.class,
+    subcommands = {RunCommand.class, ReportCommand.class, BenchCommand.class, TraceCommand.class, ExperimentCommand.class,
         ContinuingReportCommand.class})
 public final class Main {
   public static final int EXIT_OK = 0;

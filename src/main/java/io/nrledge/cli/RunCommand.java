@@ -245,6 +245,7 @@ final class RunCommand implements Callable<Integer> {
     meta.put("period_ns", Long.toString(a.settings.periodNs()));
     meta.put("seed", Long.toString(seed != null ? seed : a.profile.run().seed()));
     meta.put("reward_form", a.profile.rewards().form());
+    meta.put("average_window", Integer.toString(a.profile.episodes().averageWindow()));
     meta.put("observation_channels", Integer.toString(a.profile.observation().channels()));
     meta.put("started_utc", java.time.Instant.now().toString());
     TelemetryWriter.Settings settings = RunFolder.create(a.profile, runDir, meta,

@@ -2,12 +2,16 @@ package io.nrledge.telemetry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -91,6 +95,8 @@ public final class DiskBudget {
     List<Path> runs = new ArrayList<>();
     try (Stream<Path> s = Files.list(root)) {
       s.filter(Files::isDirectory).filter(DiskBudget::looksLikeRun).forEach(runs::add);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
     if (!runs.contains(currentRun)) {
       runs.add(currentRun);
@@ -123,28 +129,36 @@ public final class DiskBudget {
   }
 
   private static FileTime lastWritten(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.map(p -> {
-        try {
-          return Files.getLastModifiedTime(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).max(Comparator.naturalOrder()).orElse(FileTime.fromMillis(0));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    FileTime[] newest = {FileTime.fromMillis(0)};
+    visit(dir, (file, attrs) -> {
+      if (attrs.lastModifiedTime().compareTo(newest[0]) > 0) {
+        newest[0] = attrs.lastModifiedTime();
+      }
+    });
+    return newest[0];
   }
 
   private static long size(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).mapToLong(p -> {
-        try {
-          return Files.size(p);
-        } catch (IOException e) {
-          return 0; // deleted meanwhile
+    long[] total = {0};
+    visit(dir, (file, attrs) -> total[0] += attrs.isRegularFile() ? attrs.size() : 0);
+    return total[0];
+  }
+
+  /** Visits every file under {@code dir}; files deleted meanwhile (by this budget or anyone) are skipped. */
+  private static void visit(Path dir, BiConsumer<Path, BasicFileAttributes> visitor) {
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          visitor.accept(file, attrs);
+          return FileVisitResult.CONTINUE;
         }
-      }).sum();
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          return FileVisitResult.CONTINUE;
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -95,6 +95,11 @@ public final class RecordRing {
     return n;
   }
 
+  /** Records the consumer has taken. Any thread. */
+  public long consumed() {
+    return consumed.getAcquire();
+  }
+
   /** Records dropped because the ring was full. Any thread. */
   public long dropped() {
     return dropped.getAcquire();
