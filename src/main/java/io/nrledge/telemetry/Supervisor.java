@@ -13,6 +13,10 @@ import java.util.function.LongSupplier;
  * folded into recycled ones, lines are formatted into one reused buffer. Only a fault report that
  * names a thrown exception allocates (its message), at most once per interval. It also measures
  * what the whole process allocates per second once the loop's warm-up is over.
+ *
+ * <p>It also writes the run's milestones to the text log through {@link RunLog} — faults,
+ * recoveries, every {@value #EPISODES_PER_LOG_LINE}th episode — at most one line of each per
+ * interval; those calls allocate, as tinylog does, on this thread only.
  */
 public final class Supervisor implements AutoCloseable {
   private final LoopTelemetry telemetry;
@@ -27,7 +31,11 @@ public final class Supervisor implements AutoCloseable {
   private final ProcessAllocation allocation = new ProcessAllocation();
   private long lastTicks;
   private long lastNs;
+  /** An episode milestone reaches the log every this many episodes. */
+  public static final long EPISODES_PER_LOG_LINE = 100;
   private long reportedFaults;
+  private long loggedRecoveries;
+  private long loggedEpisodes;
   private boolean drewStatus;
 
   /**
@@ -87,6 +95,7 @@ public final class Supervisor implements AutoCloseable {
         allocation.start();
       }
       reportFault();
+      logMilestones();
       if (statusLine) {
         drawStatus();
       }
@@ -118,6 +127,27 @@ public final class Supervisor implements AutoCloseable {
       line.append(" (").append(fresh - 1).append(" more since the last report)");
     }
     line.append("\n").writeTo(out);
+    RunLog.warn("fault " + telemetry.faultName(fault.kind) + " in phase " + telemetry.phaseName(fault.phase)
+        + (fault.channel >= 0 ? " on channel " + fault.channel : "") + " at tick " + fault.tick
+        + (fault.cause != null ? " (" + fault.cause + ")" : "") + ": actuators safe, learning frozen"
+        + (fresh > 1 ? " (" + (fresh - 1) + " more since the last report)" : ""));
+  }
+
+  /** Recoveries and episode milestones for the log, one line of each at most per interval. */
+  private void logMilestones() {
+    final long recoveries = telemetry.get(LoopCounter.RECOVERIES);
+    if (recoveries != loggedRecoveries) {
+      loggedRecoveries = recoveries;
+      RunLog.info("recovered from safe state (" + recoveries + " recoveries so far)");
+    }
+    final EpisodeStats e = telemetry.episodes();
+    final long episodes = e.episodes();
+    if (episodes / EPISODES_PER_LOG_LINE != loggedEpisodes / EPISODES_PER_LOG_LINE) {
+      loggedEpisodes = episodes;
+      RunLog.info("episode " + episodes + ": moving average " + e.movingAverage() + " over the last "
+          + Math.min(episodes, e.windowEpisodes()) + ", best " + e.bestMovingAverage() + ", ticks "
+          + telemetry.get(LoopCounter.TICKS));
+    }
   }
 
   private void drawStatus() {
