@@ -28,7 +28,9 @@ import io.nrledge.telemetry.RunRecorder;
  * ends, it writes the actuators' safe values from this thread before {@link #run()} returns.
  *
  * <p>After construction nothing here allocates, locks, logs or does I/O beyond the devices' own
- * read and write; everything observable is published through counters for other threads.
+ * read and write; everything observable is published through counters for other threads, and,
+ * when the telemetry has a {@link RunRecorder}, one fixed-size record per tick, episode end and
+ * fault into its rings (a full ring drops the record; the loop never waits).
  */
 public final class ControlLoop {
   private static final int MIN_TICK_HISTORY = 64;
