@@ -21,6 +21,8 @@ final class RunFolder {
   /** Telemetry files per run budget: each file is at most budget / this. */
   static final int FILES_PER_BUDGET = 8;
   static final long MIN_FILE_BYTES = 64 * 1024;
+  /** {@code report} reads a file whole: a file stays small enough for that on a Pi. */
+  static final long MAX_FILE_BYTES = 64L << 20;
 
   private RunFolder() {}
 
@@ -51,7 +53,7 @@ final class RunFolder {
     if (!Files.isWritable(dir)) {
       throw new UsageException(what + ": the run folder is not writable");
     }
-    long fileBytes = Math.max(MIN_FILE_BYTES, storage.runBudgetBytes() / FILES_PER_BUDGET);
+    long fileBytes = Math.min(MAX_FILE_BYTES, Math.max(MIN_FILE_BYTES, storage.runBudgetBytes() / FILES_PER_BUDGET));
     return new TelemetryWriter.Settings(dir, budgetRoot, storage.runBudgetBytes(), fileBytes, storage.syncIntervalNs(),
         metadata, faultNames, phaseNames);
   }

@@ -15,8 +15,9 @@ import java.util.function.LongSupplier;
  * what the whole process allocates per second once the loop's warm-up is over.
  *
  * <p>It also writes the run's milestones to the text log through {@link RunLog} — faults,
- * recoveries, every {@value #EPISODES_PER_LOG_LINE}th episode — at most one line of each per
- * interval; those calls allocate, as tinylog does, on this thread only.
+ * recoveries (at most one line of each per interval) and the learning progress once per
+ * {@value #PROGRESS_LOG_INTERVAL_MS} ms; those calls allocate, as tinylog does, on this thread only,
+ * rarely enough that the process stays nearly garbage-free.
  */
 public final class Supervisor implements AutoCloseable {
   private final LoopTelemetry telemetry;
@@ -26,16 +27,22 @@ public final class Supervisor implements AutoCloseable {
   private final long intervalMs;
   private final long warmupTicks;
   private final Thread thread;
+  private static final String ERASE_LINE = "\r\033[2K";
+  private static final String PREFIX = "nrl-edge: ";
   private final AsciiLine line = new AsciiLine(512);
+  /** Log messages are built here, not by string concatenation: a concatenation site's first use spins
+   *  up a class (~100 KB of garbage), which a minute into a run would break the garbage-free budget. */
+  private final AsciiLine logLine = new AsciiLine(512);
   private final FaultRecord fault = new FaultRecord();
   private final ProcessAllocation allocation = new ProcessAllocation();
   private long lastTicks;
   private long lastNs;
-  /** An episode milestone reaches the log every this many episodes. */
-  public static final long EPISODES_PER_LOG_LINE = 100;
+  /** The learning progress reaches the log at most this often. */
+  public static final long PROGRESS_LOG_INTERVAL_MS = 60_000;
   private long reportedFaults;
   private long loggedRecoveries;
   private long loggedEpisodes;
+  private long progressLoggedNs = System.nanoTime();
   private boolean drewStatus;
 
   /**
@@ -111,9 +118,9 @@ public final class Supervisor implements AutoCloseable {
     reportedFaults = faults;
     line.clear();
     if (drewStatus) {
-      line.append("\r\033[2K");
+      line.append(ERASE_LINE);
     }
-    line.append("nrl-edge: fault ").append(telemetry.faultName(fault.kind))
+    line.append(PREFIX).append("fault ").append(telemetry.faultName(fault.kind))
         .append(" in phase ").append(telemetry.phaseName(fault.phase));
     if (fault.channel >= 0) {
       line.append(" on channel ").append(fault.channel);
@@ -127,26 +134,28 @@ public final class Supervisor implements AutoCloseable {
       line.append(" (").append(fresh - 1).append(" more since the last report)");
     }
     line.append("\n").writeTo(out);
-    RunLog.warn("fault " + telemetry.faultName(fault.kind) + " in phase " + telemetry.phaseName(fault.phase)
-        + (fault.channel >= 0 ? " on channel " + fault.channel : "") + " at tick " + fault.tick
-        + (fault.cause != null ? " (" + fault.cause + ")" : "") + ": actuators safe, learning frozen"
-        + (fresh > 1 ? " (" + (fresh - 1) + " more since the last report)" : ""));
+    // the log's line is the console's without the line erase, the "nrl-edge: " prefix and the newline
+    RunLog.warn(logLine.clear().append(line, (drewStatus ? ERASE_LINE.length() : 0) + PREFIX.length(), 1).toString());
   }
 
-  /** Recoveries and episode milestones for the log, one line of each at most per interval. */
+  /** Recoveries (one line at most per interval) and the progress (once a minute, if episodes ended) for the log. */
   private void logMilestones() {
     final long recoveries = telemetry.get(LoopCounter.RECOVERIES);
     if (recoveries != loggedRecoveries) {
       loggedRecoveries = recoveries;
-      RunLog.info("recovered from safe state (" + recoveries + " recoveries so far)");
+      RunLog.info(logLine.clear().append("recovered from safe state (").append(recoveries)
+          .append(" recoveries so far)").toString());
     }
     final EpisodeStats e = telemetry.episodes();
     final long episodes = e.episodes();
-    if (episodes / EPISODES_PER_LOG_LINE != loggedEpisodes / EPISODES_PER_LOG_LINE) {
+    final long now = System.nanoTime();
+    if (episodes != loggedEpisodes && now - progressLoggedNs >= PROGRESS_LOG_INTERVAL_MS * 1_000_000) {
       loggedEpisodes = episodes;
-      RunLog.info("episode " + episodes + ": moving average " + e.movingAverage() + " over the last "
-          + Math.min(episodes, e.windowEpisodes()) + ", best " + e.bestMovingAverage() + ", ticks "
-          + telemetry.get(LoopCounter.TICKS));
+      progressLoggedNs = now;
+      RunLog.info(logLine.clear().append("episode ").append(episodes).append(": moving average ")
+          .append(e.movingAverage(), 2).append(" over the last ").append(Math.min(episodes, e.windowEpisodes()))
+          .append(", best ").append(e.bestMovingAverage(), 2).append(", ticks ").append(telemetry.get(LoopCounter.TICKS))
+          .toString());
     }
   }
 

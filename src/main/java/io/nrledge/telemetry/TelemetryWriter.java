@@ -18,13 +18,15 @@ import java.util.concurrent.locks.LockSupport;
  * {@link TelemetryFormat}), one {@code episodes.csv} row per episode, and a {@code /gap} message
  * wherever records were dropped. Writes are batched in one buffer and synced to the device at
  * least every {@code syncIntervalNs}, so a power cut loses at most that much; the runs stay within
- * the {@link DiskBudget}. A write error stops the writer (counted, reported by the caller) and
+ * the {@link DiskBudget}. Like the control thread it allocates nothing per record (a GC pause
+ * would stop the loop too); only rotations, budget checks and log lines allocate. A write error stops the writer (counted, reported by the caller) and
  * never reaches the control thread, which only ever sees its rings fill and drop.
  */
 public final class TelemetryWriter implements AutoCloseable {
   private static final int BUFFER_BYTES = 64 * 1024;
   private static final long IDLE_PARK_NS = 2_000_000;
   private static final int DRAIN_RECORDS = 1024;
+  private static final int CSV_DECIMALS = 4;
 
   /**
    * Where and how to write. {@code budgetRoot} is the folder whose runs share {@code budgetBytes}
@@ -39,7 +41,8 @@ public final class TelemetryWriter implements AutoCloseable {
   private final long[] tickScratch;
   private final long[] eventScratch;
   private final FileChannel csv;
-  private final StringBuilder row = new StringBuilder(128);
+  private final AsciiLine row = new AsciiLine(160);
+  private final ByteBuffer rowBytes = ByteBuffer.allocateDirect(160);
   private final Thread thread;
   private volatile boolean running = true;
   private volatile Throwable failure;
@@ -210,15 +213,18 @@ public final class TelemetryWriter implements AutoCloseable {
   }
 
   private void csvRow(int at) throws IOException {
-    row.setLength(0);
-    row.append(eventScratch[at + RunRecorder.A]).append(',')
+    row.clear()
+        .append(eventScratch[at + RunRecorder.A]).append(',')
         .append(eventScratch[at + RunRecorder.TICK_NO]).append(',')
         .append(eventScratch[at + RunRecorder.B]).append(',')
-        .append(String.format(Locale.ROOT, "%.6g", Double.longBitsToDouble(eventScratch[at + RunRecorder.C])))
-        .append(',')
-        .append(String.format(Locale.ROOT, "%.6g", Double.longBitsToDouble(eventScratch[at + RunRecorder.D])))
-        .append('\n');
-    csv.write(ByteBuffer.wrap(row.toString().getBytes(StandardCharsets.US_ASCII)));
+        .append(Double.longBitsToDouble(eventScratch[at + RunRecorder.C]), CSV_DECIMALS).append(',')
+        .append(Double.longBitsToDouble(eventScratch[at + RunRecorder.D]), CSV_DECIMALS).append('\n');
+    rowBytes.clear();
+    row.copyTo(rowBytes);
+    rowBytes.flip();
+    while (rowBytes.hasRemaining()) {
+      csv.write(rowBytes);
+    }
   }
 
   /** Rotates to a new file when a message of {@code dataBytes} would pass the file size. */

@@ -63,7 +63,7 @@ class McapFileTest {
       assertEquals(describe(expected.get(i)), describe(all.get(i)), "message " + i);
     }
     assertEquals(1, writer.gaps());
-    assertEquals(List.of("episode,end_tick,ticks,return,moving_average", "1,5,6,6.00000,6.00000"),
+    assertEquals(List.of("episode,end_tick,ticks,return,moving_average", "1,5,6,6.0000,6.0000"),
         Files.readAllLines(dir.resolve("episodes.csv")));
   }
 
