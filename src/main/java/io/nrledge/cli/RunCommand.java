@@ -133,11 +133,9 @@ final class RunCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-    TelemetryWriter writer = telemetryWriter(a);
-    Path folder = writer.settings().runDir();
-    RunLog.info("run started: profile " + a.profile.name() + " (" + a.profile.source() + "), mode "
-        + a.settings.mode().label() + ", " + (a.fast ? "fast" : "realtime") + ", run folder " + folder);
-    RunOutcome outcome = runLoop(a, profile, overrides, err, statusLine, writer);
+    TelemetryWriter.Settings files = runFolder(a);
+    Path folder = files.runDir();
+    RunOutcome outcome = runLoop(a, profile, overrides, err, statusLine, files);
     DryRun dryRun = outcome.dryRun();
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("profile", a.profile.name());
@@ -164,7 +162,7 @@ final class RunCommand implements Callable<Integer> {
       summary.put("bridge", a.bridge.link().counters().toMap());
     }
     summary.put("run_dir", folder.toString());
-    summary.put("telemetry_messages", writer.messages());
+    summary.put("telemetry_messages", outcome.telemetryMessages());
     summary.put("telemetry_records_dropped", a.recorder.dropped());
     summary.put("telemetry_error", outcome.telemetryError());
     spec.commandLine().getOut().print(summary.toText());
@@ -202,17 +200,23 @@ final class RunCommand implements Callable<Integer> {
    * SIGTERM turned into an orderly stop, and stops the board whatever happened.
    */
   private RunOutcome runLoop(LoopAssembly a, DeviceProfile profile, LoopAssembly.Overrides overrides, PrintStream err,
-      boolean statusLine, TelemetryWriter writer) throws InterruptedException {
+      boolean statusLine, TelemetryWriter.Settings files) throws InterruptedException {
     ControlThread control = new ControlThread(a.loop, a.realtime, err);
     long startNs = 0;
     DryRun dryRun = DryRun.NONE;
     Board.StopReport stopReport;
     double allocRate;
     String telemetryError;
+    TelemetryWriter writer = null;
     Supervisor supervisor = new Supervisor(a.telemetry, a.events::drops, err, statusLine, STATUS_INTERVAL_MS,
         a.settings.warmupTicks());
     AtomicReference<ControlLoop> dryRunning = new AtomicReference<>();
     try (StopSignals signals = StopSignals.install(new SignalActions(a, control, dryRunning, err))) {
+      // the first log call starts tinylog (a few hundred ms on a loaded Pi): only once signals are handled
+      RunLog.info("run started: profile " + a.profile.name() + " (" + a.profile.source() + "), mode "
+          + a.settings.mode().label() + ", " + (a.fast ? "fast" : "realtime") + ", run folder "
+          + files.runDir());
+      writer = openWriter(a, files);
       // a signal during the dry run ends it and stops the real loop before its first tick
       dryRun = a.fast ? DryRun.NONE : DryRun.run(profile, overrides, dryRunning);
       startNs = System.nanoTime();
@@ -226,17 +230,17 @@ final class RunCommand implements Callable<Integer> {
       stopReport = a.board.stop();
       a.close(); // the firmware simulator a bridge profile launched
       allocRate = supervisor.processAllocBytesPerSecond();
-      telemetryError = closeWriter(writer);
+      telemetryError = writer == null ? null : closeWriter(writer);
       control.finished.countDown();
     }
     double wallSeconds = (System.nanoTime() - startNs) / 1e9;
     boolean safeStop = !control.isAlive() && a.loop.safeAtExit() && stopReport.safe();
     return new RunOutcome(control.reason, control.crash, safeStop, stopReport, wallSeconds, allocRate,
-        control.realtimeApplied, dryRun, telemetryError);
+        control.realtimeApplied, dryRun, telemetryError, writer.messages());
   }
 
-  /** The run folder and its writer, with the run's facts as MCAP metadata. */
-  private TelemetryWriter telemetryWriter(LoopAssembly a) {
+  /** Creates the run folder and says how to write into it, with the run's facts as MCAP metadata. */
+  private TelemetryWriter.Settings runFolder(LoopAssembly a) {
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("profile", a.profile.name());
     meta.put("profile_source", a.profile.source());
@@ -248,12 +252,15 @@ final class RunCommand implements Callable<Integer> {
     meta.put("average_window", Integer.toString(a.profile.episodes().averageWindow()));
     meta.put("observation_channels", Integer.toString(a.profile.observation().channels()));
     meta.put("started_utc", java.time.Instant.now().toString());
-    TelemetryWriter.Settings settings = RunFolder.create(a.profile, runDir, meta,
-        String.join(",", a.telemetry.faultNames()), String.join(",", a.telemetry.phaseNames()));
+    return RunFolder.create(a.profile, runDir, meta, String.join(",", a.telemetry.faultNames()),
+        String.join(",", a.telemetry.phaseNames()));
+  }
+
+  /** The writer's first files; created once stop signals are handled (opening them takes a while). */
+  private static TelemetryWriter openWriter(LoopAssembly a, TelemetryWriter.Settings settings) {
     try {
       return new TelemetryWriter(a.recorder, settings);
     } catch (IOException e) {
-      a.close();
       throw new UsageException("cannot write telemetry in " + settings.runDir() + ": " + e.getMessage());
     }
   }
@@ -361,7 +368,7 @@ final class RunCommand implements Callable<Integer> {
   /** How the run ended. */
   private record RunOutcome(StopReason reason, Throwable crash, boolean safeStop, Board.StopReport stopReport,
       double wallSeconds, double processAllocBytesPerSecond, RealtimeScheduling.Result realtime, DryRun dryRun,
-      String telemetryError) {
+      String telemetryError, long telemetryMessages) {
     String reasonName() {
       return crash != null ? "crashed" : reason.name().toLowerCase(Locale.ROOT);
     }
