@@ -37,6 +37,7 @@ import io.nrledge.runtime.TickPhase;
 import io.nrledge.runtime.ObservationMap;
 import io.nrledge.runtime.VirtualTimeIdle;
 import io.nrledge.telemetry.LoopTelemetry;
+import io.nrledge.telemetry.RunRecorder;
 import java.nio.file.Path;
 
 /**
@@ -57,6 +58,8 @@ final class LoopAssembly {
   final EventRing events = new EventRing(EVENT_RING_CAPACITY);
   final Learner learner;
   final LoopTelemetry telemetry;
+  /** Per-tick records for the run folder's telemetry (the run's writer drains them). */
+  final RunRecorder recorder;
   final LoopSettings settings;
   final ControlLoop loop;
   final EventSourceCounts eventCounts;
@@ -141,6 +144,8 @@ final class LoopAssembly {
       this.learner = Learners.create(learnerConfig);
       DeviceProfile.Episodes ep = profile.episodes();
       this.telemetry = new LoopTelemetry(TickPhase.labels(), FaultKind.labels(), ep.averageWindow());
+      this.recorder = new RunRecorder(profile.observation().channels());
+      telemetry.attach(recorder);
       DeviceProfile.Observation o = profile.observation();
       DeviceProfile.Actions a = profile.actions();
       this.eventCounts = new EventSourceCounts(board.eventSources());

@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
         "(one line naming the option, key or file, before any work starts),",
         "130/143 experiment interrupted by SIGINT/SIGTERM (finished runs kept,",
         "see experiment --resume)."},
-    subcommands = {RunCommand.class, BenchCommand.class, TraceCommand.class, ExperimentCommand.class,
-        ContinuingReportCommand.class, ValidateCommand.class, InspectCommand.class})
+    subcommands = {RunCommand.class, ReportCommand.class, BenchCommand.class, TraceCommand.class,
+        ExperimentCommand.class, ContinuingReportCommand.class, ValidateCommand.class, InspectCommand.class})
 public final class Main {
   public static final int EXIT_OK = 0;
   public static final int EXIT_RUNTIME_FAILURE = 1;

@@ -11,8 +11,11 @@ import io.nrledge.runtime.ControlLoop;
 import io.nrledge.runtime.Mode;
 import io.nrledge.runtime.RealtimeScheduling;
 import io.nrledge.runtime.StopReason;
+import io.nrledge.telemetry.RunLog;
 import io.nrledge.telemetry.RunSummary;
 import io.nrledge.telemetry.Supervisor;
+import io.nrledge.telemetry.TelemetryWriter;
+import java.io.IOException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -66,6 +69,7 @@ final class RunCommand implements Callable<Integer> {
   private static final long STATUS_INTERVAL_MS = 500;
   private static final long STOP_GRACE_NS = 1_000_000_000L;
   private static final long JOIN_POLL_MS = 20;
+  static final String SUMMARY_JSON = "summary.json";
 
   @Spec CommandSpec spec;
 
@@ -112,6 +116,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Also write the summary as JSON to this regular file; checked before the run starts.")
   Path summaryJson;
 
+  @Option(names = "--run-dir", paramLabel = "DIR", description = "Folder for this run's telemetry*.mcap, episodes.csv"
+      + " and summary.json (created if missing); default: a new <profile>-<UTC time> folder under the profile's"
+      + " storage.runs-folder. Turn it into plots with 'report DIR'.")
+  Path runDir;
+
   @Option(names = "--status", paramLabel = "WHEN", defaultValue = "auto",
       description = "Live status line: auto (on a terminal), always or never.")
   String status;
@@ -147,14 +156,20 @@ final class RunCommand implements Callable<Integer> {
     try {
       profile = learnerOptions.applyTo(
           profileFile == null ? ProfileLoader.loadEmbeddedDefault() : ProfileLoader.load(profileFile));
+      LogSetup.configure(profile); // before anything logs, Pi4J included
       a = new LoopAssembly(profile, overrides, mock);
     } catch (ProfileException e) {
       throw new UsageException(e.getMessage());
     }
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-    Consumer<String> messages = line -> err.println("nrl-edge: " + line);
+    Consumer<String> messages = line -> {
+      err.println("nrl-edge: " + line);
+      RunLog.info(line);
+    };
     RunCheckpoints checkpoints = openCheckpoints(a, messages);
-    RunOutcome outcome = runLoop(a, profile, overrides, err, statusLine);
+    TelemetryWriter.Settings files = runFolder(a);
+    Path folder = files.runDir();
+    RunOutcome outcome = runLoop(a, profile, overrides, err, statusLine, files);
     if (checkpoints != null) {
       boolean cleanStop = outcome.crash() == null && outcome.reason() != StopReason.LATCHED_FAULT
           && a.learner.weightsFinite();
@@ -189,14 +204,25 @@ final class RunCommand implements Callable<Integer> {
     if (checkpoints != null) {
       checkpoints.summaryFields().forEach(summary::put);
     }
+    summary.put("run_dir", folder.toString());
+    summary.put("telemetry_messages", outcome.telemetryMessages());
+    summary.put("telemetry_records_dropped", a.recorder.dropped());
+    summary.put("telemetry_error", outcome.telemetryError());
     spec.commandLine().getOut().print(summary.toText());
     spec.commandLine().getOut().flush();
     for (String problem : outcome.stopReport().problems()) {
       err.println("nrl-edge: on stop: " + problem);
     }
+    if (outcome.telemetryError() != null) {
+      err.println("nrl-edge: telemetry: " + outcome.telemetryError() + " (the run itself went on)");
+    }
+    ResultFiles.replaceAtomically(folder.resolve(SUMMARY_JSON), summary.toJson());
     if (summaryJson != null) {
       ResultFiles.replaceAtomically(summaryJson, summary.toJson());
     }
+    RunLog.info("run ended: " + outcome.reasonName() + " after " + summary.get("ticks") + " ticks, "
+        + summary.get("episodes") + " episodes, " + summary.get("faults") + " faults; summary in "
+        + folder.resolve(SUMMARY_JSON));
     if (outcome.crash() != null) {
       err.println("nrl-edge: control loop crashed: " + outcome.crash());
       return Main.EXIT_RUNTIME_FAILURE;
@@ -237,21 +263,29 @@ final class RunCommand implements Callable<Integer> {
    * SIGTERM turned into an orderly stop, and stops the board whatever happened.
    */
   private RunOutcome runLoop(LoopAssembly a, DeviceProfile profile, LoopAssembly.Overrides overrides, PrintStream err,
-      boolean statusLine) throws InterruptedException {
+      boolean statusLine, TelemetryWriter.Settings files) throws InterruptedException {
     ControlThread control = new ControlThread(a.loop, a.realtime, err);
     long startNs = 0;
     DryRun dryRun = DryRun.NONE;
     Board.StopReport stopReport;
     double allocRate;
+    String telemetryError;
+    TelemetryWriter writer = null;
     Supervisor supervisor = new Supervisor(a.telemetry, a.events::drops, err, statusLine, STATUS_INTERVAL_MS,
         a.settings.warmupTicks());
     AtomicReference<ControlLoop> dryRunning = new AtomicReference<>();
     try (StopSignals signals = StopSignals.install(new SignalActions(a, control, dryRunning, err))) {
+      // the first log call starts tinylog (a few hundred ms on a loaded Pi): only once signals are handled
+      RunLog.info("run started: profile " + a.profile.name() + " (" + a.profile.source() + "), mode "
+          + a.settings.mode().label() + ", " + (a.fast ? "fast" : "realtime") + ", run folder "
+          + files.runDir());
+      writer = openWriter(a, files);
       // a signal during the dry run ends it and stops the real loop before its first tick
       dryRun = a.fast ? DryRun.NONE : DryRun.run(profile, overrides, dryRunning);
       startNs = System.nanoTime();
       a.startBoard();
       supervisor.start();
+      writer.start();
       control.start();
       awaitControl(control, signals, a, err);
     } finally {
@@ -259,12 +293,50 @@ final class RunCommand implements Callable<Integer> {
       stopReport = a.board.stop();
       a.close(); // the firmware simulator a bridge profile launched
       allocRate = supervisor.processAllocBytesPerSecond();
+      telemetryError = writer == null ? null : closeWriter(writer);
       control.finished.countDown();
     }
     double wallSeconds = (System.nanoTime() - startNs) / 1e9;
     boolean safeStop = !control.isAlive() && a.loop.safeAtExit() && stopReport.safe();
     return new RunOutcome(control.reason, control.crash, safeStop, stopReport, wallSeconds, allocRate,
-        control.realtimeApplied, dryRun);
+        control.realtimeApplied, dryRun, telemetryError, writer.messages());
+  }
+
+  /** Creates the run folder and says how to write into it, with the run's facts as MCAP metadata. */
+  private TelemetryWriter.Settings runFolder(LoopAssembly a) {
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put("profile", a.profile.name());
+    meta.put("profile_source", a.profile.source());
+    meta.put("mode", a.settings.mode().label());
+    meta.put("time", a.fast ? "fast" : "realtime");
+    meta.put("period_ns", Long.toString(a.settings.periodNs()));
+    meta.put("seed", Long.toString(seed != null ? seed : a.profile.run().seed()));
+    meta.put("reward_form", a.profile.rewards().form());
+    meta.put("average_window", Integer.toString(a.profile.episodes().averageWindow()));
+    meta.put("observation_channels", Integer.toString(a.profile.observation().channels()));
+    meta.put("started_utc", java.time.Instant.now().toString());
+    return RunFolder.create(a.profile, runDir, meta, String.join(",", a.telemetry.faultNames()),
+        String.join(",", a.telemetry.phaseNames()));
+  }
+
+  /** The writer's first files; created once stop signals are handled (opening them takes a while). */
+  private static TelemetryWriter openWriter(LoopAssembly a, TelemetryWriter.Settings settings) {
+    try {
+      return new TelemetryWriter(a.recorder, settings);
+    } catch (IOException e) {
+      throw new UsageException("cannot write telemetry in " + settings.runDir() + ": " + e.getMessage());
+    }
+  }
+
+  /** Ends the telemetry files; the error that stopped the writer, or null. */
+  private static String closeWriter(TelemetryWriter writer) {
+    try {
+      writer.close();
+      return null;
+    } catch (IOException | RuntimeException e) {
+      RunLog.warn("telemetry: " + e.getMessage());
+      return e.getMessage();
+    }
   }
 
   /**
@@ -358,7 +430,8 @@ final class RunCommand implements Callable<Integer> {
 
   /** How the run ended. */
   private record RunOutcome(StopReason reason, Throwable crash, boolean safeStop, Board.StopReport stopReport,
-      double wallSeconds, double processAllocBytesPerSecond, RealtimeScheduling.Result realtime, DryRun dryRun) {
+      double wallSeconds, double processAllocBytesPerSecond, RealtimeScheduling.Result realtime, DryRun dryRun,
+      String telemetryError, long telemetryMessages) {
     String reasonName() {
       return crash != null ? "crashed" : reason.name().toLowerCase(Locale.ROOT);
     }

@@ -45,6 +45,7 @@ abstract class AbstractLearner implements Learner {
   private double episodeReturn;
   /** Set by {@link #discardEpisode()} until the next step: rewards meanwhile belong to the dropped episode. */
   private boolean discarded;
+  private double lastRpe = Double.NaN;
 
   private final double[][][] historyU;
   private final double[][][] historyV;
@@ -141,9 +142,13 @@ abstract class AbstractLearner implements Learner {
       case EPISODIC -> episodeReturn += reward;
       case IMMEDIATE -> {
         double delta = baseline.predictionError(reward);
+        lastRpe = delta;
         net.weights().addOuter(learningRate * delta * uScale, u, v, layerScale);
       }
-      case CONTINUING -> creditPast(baseline.predictionError(reward), stepsAgo);
+      case CONTINUING -> {
+        lastRpe = baseline.predictionError(reward);
+        creditPast(lastRpe, stepsAgo);
+      }
     }
   }
 
@@ -157,6 +162,7 @@ abstract class AbstractLearner implements Learner {
         double floor = config.returnNormFloor();
         double norm = config.rpeNorm() == RpeNorm.RETURN ? Math.abs(R) : Math.max(Math.abs(R), Math.abs(prediction));
         double delta = floor > 0 ? error / Math.max(norm, floor) : error;
+        lastRpe = delta;
         net.weights().addScaled(learningRate * delta, eligibility, layerScale);
         eligibility.clear();
         episodeReturn = 0;
@@ -167,6 +173,11 @@ abstract class AbstractLearner implements Learner {
         historyCount = 0;
       }
     }
+  }
+
+  @Override
+  public final double lastRpe() {
+    return lastRpe;
   }
 
   @Override

@@ -65,4 +65,12 @@ public interface Learner extends Stateful {
 
   /** True when every weight is finite; the runtime's watchdog checks it. */
   boolean weightsFinite();
+
+  /**
+   * The latest reward-prediction error δ the learner updated with (NaN before the first update
+   * or for a learner that has none), for telemetry. Real-time safe.
+   */
+  default double lastRpe() {
+    return Double.NaN;
+  }
 }

@@ -184,9 +184,38 @@ public final class ProfileLoader {
     } else if (top.has("bridge")) {
       throw top.errorAt("bridge", "only for rig.type: bridge");
     }
+    DeviceProfile.Storage storage = top.has("storage") ? storage(top.section("storage")) : DeviceProfile.Storage.DEFAULT;
     top.finish();
     return new DeviceProfile(source, name, rig, loop, observation, actions, rewards, episodes, learner, watchdog,
-        run, locations, bridge, hardware, DeviceProfile.Storage.DEFAULT);
+        run, locations, bridge, hardware, storage);
+  }
+
+  /** The {@code storage:} section; limits documented in device-profiles/README.md. */
+  private static DeviceProfile.Storage storage(YamlSection s) {
+    DeviceProfile.Storage d = DeviceProfile.Storage.DEFAULT;
+    DeviceProfile.Storage storage = new DeviceProfile.Storage(
+        folder(s, "log-folder", d.logFolder()),
+        s.bytes("log-file-size", d.logFileBytes(), 16L << 10, 1L << 30),
+        s.smallInteger("log-files", d.logFiles(), 1),
+        folder(s, "runs-folder", d.runsFolder()),
+        s.bytes("run-budget", d.runBudgetBytes(), 1L << 20, 1L << 40),
+        s.durationNs("sync-interval", d.syncIntervalNs(), false));
+    if (storage.logFiles() > 100) {
+      throw s.errorAt("log-files", "must be 1..100, got " + storage.logFiles());
+    }
+    if (storage.syncIntervalNs() < 10_000_000L || storage.syncIntervalNs() > 600_000_000_000L) {
+      throw s.errorAt("sync-interval", "must be 10ms..10m");
+    }
+    s.finish();
+    return storage;
+  }
+
+  private static String folder(YamlSection s, String key, String fallback) {
+    String f = s.string(key, fallback);
+    if (f.isBlank() || f.chars().anyMatch(Character::isISOControl)) {
+      throw s.errorAt(key, "must be a folder path, not blank, no control characters");
+    }
+    return f;
   }
 
   /** Whether the rig can rehearse on a simulated copy of itself (a real board or a bridge cannot). */

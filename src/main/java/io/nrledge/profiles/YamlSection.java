@@ -165,6 +165,23 @@ final class YamlSection {
     }
   }
 
+  /** A byte size such as {@code 512KB} or {@code 1MB} (see {@link Sizes}), within [min, max]. */
+  long bytes(String name, long fallback, long min, long max) {
+    if (!has(name)) {
+      return fallback;
+    }
+    Node n = value(name);
+    try {
+      long bytes = Sizes.parseBytes(scalar(name, n));
+      if (bytes < min || bytes > max) {
+        throw new IllegalArgumentException("must be " + min + ".." + max + " bytes, got '" + scalar(name, n) + "'");
+      }
+      return bytes;
+    } catch (IllegalArgumentException e) {
+      throw error(n, key(name), e.getMessage());
+    }
+  }
+
   /** A list of finite numbers. */
   double[] finiteNumbers(String name) {
     double[] v = numbers(name);

@@ -15,6 +15,7 @@ import io.nrledge.telemetry.EpisodeStats;
 import io.nrledge.telemetry.LoopCounter;
 import io.nrledge.telemetry.LoopTelemetry;
 import io.nrledge.telemetry.RewardWindows;
+import io.nrledge.telemetry.RunRecorder;
 
 /**
  * The fixed-period control loop: one thread, absolute deadlines ({@code next += period}); a tick
@@ -30,7 +31,9 @@ import io.nrledge.telemetry.RewardWindows;
  * ends, it writes the actuators' safe values from this thread before {@link #run()} returns.
  *
  * <p>After construction nothing here allocates, locks, logs or does I/O beyond the devices' own
- * read and write; everything observable is published through counters for other threads.
+ * read and write; everything observable is published through counters for other threads, and,
+ * when the telemetry has a {@link RunRecorder}, one fixed-size record per tick, episode end and
+ * fault into its rings (a full ring drops the record; the loop never waits).
  */
 public final class ControlLoop implements Stateful {
   private static final int MIN_TICK_HISTORY = 64;
@@ -50,6 +53,8 @@ public final class ControlLoop implements Stateful {
   private final LoopTelemetry telemetry;
   private final EpisodeStats episodeStats;
   private final RewardWindows rewardWindows;
+  /** Per-tick records for the telemetry file; null when nothing records them. */
+  private final RunRecorder recorder;
   private final Watchdog watchdog;
   private final boolean train;
   private final Controller controller;
@@ -68,6 +73,9 @@ public final class ControlLoop implements Stateful {
   private long tick = -1;
   private long ticksSinceResume;
   private long tickNowNs;
+  private long tickLatenessNs;
+  private double tickReward;
+  private int tickAction;
   private double episodeReturn;
   private int episodeTicks;
   private boolean terminal;
@@ -116,6 +124,11 @@ public final class ControlLoop implements Stateful {
     this.telemetry = telemetry;
     this.episodeStats = telemetry.episodes();
     this.rewardWindows = telemetry.rewardWindows();
+    this.recorder = telemetry.recorder();
+    if (recorder != null && recorder.observationChannels() != sensors.channels()) {
+      throw new IllegalArgumentException("the recorder takes " + recorder.observationChannels()
+          + " observation channels, the sensors give " + sensors.channels());
+    }
     this.watchdog = new Watchdog(settings.maxConsecutiveOverruns(), settings.recoverAfterTicks());
     this.train = settings.mode() == Mode.TRAIN;
     requireSize("sensor channels", sensors.channels(), "observation channels", observationMap.channels());
@@ -264,7 +277,8 @@ public final class ControlLoop implements Stateful {
     StopReason reason;
     while ((reason = stopReason(startWallNs)) == null) {
       final long now = idle.awaitDeadline(deadline);
-      telemetry.lateness(now - deadline, skipped, periodNs);
+      tickLatenessNs = now - deadline;
+      telemetry.lateness(tickLatenessNs, skipped, periodNs);
       tick(now);
       deadline += periodNs;
       final long end = clock.nanoTime();
@@ -321,6 +335,8 @@ public final class ControlLoop implements Stateful {
     tick++;
     ticksSinceResume++;
     tickNowNs = nowNs;
+    tickReward = 0;
+    tickAction = -1;
     tickStartNs[(int) tick & tickMask] = nowNs;
     slowestPhaseNs = -1;
     thrown = null;
@@ -356,6 +372,7 @@ public final class ControlLoop implements Stateful {
       safeTick(t0);
       return;
     }
+    tickAction = action;
     actionMap.map(action, commands);
     final long t4 = phaseEnded(TickPhase.ACTION, t3);
     final IoStatus written = writeActuators();
@@ -451,6 +468,9 @@ public final class ControlLoop implements Stateful {
 
   private void tickEnded(long t0, long endNs) {
     rewardWindows.tickEnded();
+    if (recorder != null) {
+      recorder.tick(tick, tickNowNs, tickLatenessNs, tickAction, tickReward, learner.lastRpe(), observation);
+    }
     telemetry.tickWork(tick, endNs - t0);
     telemetry.increment(LoopCounter.TICKS);
   }
@@ -505,6 +525,7 @@ public final class ControlLoop implements Stateful {
 
   private void credit(double reward, int stepsAgo) {
     episodeReturn += reward;
+    tickReward += reward;
     episodeStats.rewardCredited(reward);
     rewardWindows.credit(reward);
     if (train) {
@@ -518,6 +539,10 @@ public final class ControlLoop implements Stateful {
     }
     episodeStats.episodeEnded(episodeReturn);
     episodeEndedThisTick = true;
+    if (recorder != null) {
+      recorder.episode(tick, tickNowNs, episodeStats.episodes(), episodeTicks, episodeReturn,
+          episodeStats.movingAverage());
+    }
     startEpisode();
   }
 
@@ -549,6 +574,9 @@ public final class ControlLoop implements Stateful {
   private void fault(FaultKind kind, int phase, int channel) {
     if (!watchdog.safe()) {
       telemetry.fault(kind.ordinal(), phase, channel, tick, thrown);
+      if (recorder != null) {
+        recorder.fault(tick, tickNowNs, kind.ordinal(), phase, channel);
+      }
       writeSafe();
       actionMap.resetToSafe();
     }

@@ -94,6 +94,19 @@ public final class AsciiLine {
     out.flush();
   }
 
+  /** Appends {@code other}'s text without its first {@code skipFirst} and last {@code skipLast} bytes. */
+  public AsciiLine append(AsciiLine other, int skipFirst, int skipLast) {
+    for (int i = skipFirst; i < other.length - skipLast; i++) {
+      put(other.bytes[i]);
+    }
+    return this;
+  }
+
+  /** Copies the line into {@code into} at its position (as much as fits). Allocates nothing. */
+  public void copyTo(java.nio.ByteBuffer into) {
+    into.put(bytes, 0, Math.min(length, into.remaining()));
+  }
+
   @Override
   public String toString() {
     return new String(bytes, 0, length, java.nio.charset.StandardCharsets.US_ASCII);

@@ -34,6 +34,7 @@ public final class LoopTelemetry {
   private final LatencyRecorder eventLatency = new LatencyRecorder(HIGHEST_TRACKABLE_NS);
   private final EpisodeStats episodes;
   private final RewardWindows rewardWindows = new RewardWindows(REWARD_BUCKETS);
+  private RunRecorder recorder;
 
   /** Not real-time safe. */
   public LoopTelemetry(String[] phaseNames, String[] faultNames, int movingAverageWindow) {
@@ -134,6 +135,16 @@ public final class LoopTelemetry {
   /** Control thread: time from an event's timestamp to the tick that drained it. Real-time safe. */
   public void eventLatency(long ns) {
     eventLatency.record(ns);
+  }
+
+  /** Gives the loop a recorder for the telemetry file; call before the loop is built. Not real-time safe. */
+  public void attach(RunRecorder runRecorder) {
+    this.recorder = runRecorder;
+  }
+
+  /** The recorder the loop writes per-tick records into, or null for none. */
+  public RunRecorder recorder() {
+    return recorder;
   }
 
   public EpisodeStats episodes() {

@@ -13,6 +13,11 @@ import java.util.function.LongSupplier;
  * folded into recycled ones, lines are formatted into one reused buffer. Only a fault report that
  * names a thrown exception allocates (its message), at most once per interval. It also measures
  * what the whole process allocates per second once the loop's warm-up is over.
+ *
+ * <p>It also writes the run's milestones to the text log through {@link RunLog} — faults,
+ * recoveries (at most one line of each per interval) and the learning progress once per
+ * {@value #PROGRESS_LOG_INTERVAL_MS} ms; those calls allocate, as tinylog does, on this thread only,
+ * rarely enough that the process stays nearly garbage-free.
  */
 public final class Supervisor implements AutoCloseable {
   private final LoopTelemetry telemetry;
@@ -22,12 +27,22 @@ public final class Supervisor implements AutoCloseable {
   private final long intervalMs;
   private final long warmupTicks;
   private final Thread thread;
+  private static final String ERASE_LINE = "\r\033[2K";
+  private static final String PREFIX = "nrl-edge: ";
   private final AsciiLine line = new AsciiLine(512);
+  /** Log messages are built here, not by string concatenation: a concatenation site's first use spins
+   *  up a class (~100 KB of garbage), which a minute into a run would break the garbage-free budget. */
+  private final AsciiLine logLine = new AsciiLine(512);
   private final FaultRecord fault = new FaultRecord();
   private final ProcessAllocation allocation = new ProcessAllocation();
   private long lastTicks;
   private long lastNs;
+  /** The learning progress reaches the log at most this often. */
+  public static final long PROGRESS_LOG_INTERVAL_MS = 60_000;
   private long reportedFaults;
+  private long loggedRecoveries;
+  private long loggedEpisodes;
+  private long progressLoggedNs = System.nanoTime();
   private boolean drewStatus;
 
   /**
@@ -87,6 +102,7 @@ public final class Supervisor implements AutoCloseable {
         allocation.start();
       }
       reportFault();
+      logMilestones();
       if (statusLine) {
         drawStatus();
       }
@@ -102,9 +118,9 @@ public final class Supervisor implements AutoCloseable {
     reportedFaults = faults;
     line.clear();
     if (drewStatus) {
-      line.append("\r\033[2K");
+      line.append(ERASE_LINE);
     }
-    line.append("nrl-edge: fault ").append(telemetry.faultName(fault.kind))
+    line.append(PREFIX).append("fault ").append(telemetry.faultName(fault.kind))
         .append(" in phase ").append(telemetry.phaseName(fault.phase));
     if (fault.channel >= 0) {
       line.append(" on channel ").append(fault.channel);
@@ -118,6 +134,29 @@ public final class Supervisor implements AutoCloseable {
       line.append(" (").append(fresh - 1).append(" more since the last report)");
     }
     line.append("\n").writeTo(out);
+    // the log's line is the console's without the line erase, the "nrl-edge: " prefix and the newline
+    RunLog.warn(logLine.clear().append(line, (drewStatus ? ERASE_LINE.length() : 0) + PREFIX.length(), 1).toString());
+  }
+
+  /** Recoveries (one line at most per interval) and the progress (once a minute, if episodes ended) for the log. */
+  private void logMilestones() {
+    final long recoveries = telemetry.get(LoopCounter.RECOVERIES);
+    if (recoveries != loggedRecoveries) {
+      loggedRecoveries = recoveries;
+      RunLog.info(logLine.clear().append("recovered from safe state (").append(recoveries)
+          .append(" recoveries so far)").toString());
+    }
+    final EpisodeStats e = telemetry.episodes();
+    final long episodes = e.episodes();
+    final long now = System.nanoTime();
+    if (episodes != loggedEpisodes && now - progressLoggedNs >= PROGRESS_LOG_INTERVAL_MS * 1_000_000) {
+      loggedEpisodes = episodes;
+      progressLoggedNs = now;
+      RunLog.info(logLine.clear().append("episode ").append(episodes).append(": moving average ")
+          .append(e.movingAverage(), 2).append(" over the last ").append(Math.min(episodes, e.windowEpisodes()))
+          .append(", best ").append(e.bestMovingAverage(), 2).append(", ticks ").append(telemetry.get(LoopCounter.TICKS))
+          .toString());
+    }
   }
 
   private void drawStatus() {
