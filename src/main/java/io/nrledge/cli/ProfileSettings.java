@@ -5,6 +5,7 @@ import io.nrledge.learner.LearnerConfig;
 import io.nrledge.experiment.Method;
 import io.nrledge.io.Board;
 import io.nrledge.io.ManualNanoClock;
+import io.nrledge.io.pi4j.Pi4jBoard;
 import io.nrledge.io.sim.SimRigs;
 import io.nrledge.profiles.DeviceProfile;
 import io.nrledge.profiles.Hardware;
@@ -82,6 +83,11 @@ final class ProfileSettings {
           }
         });
     List<String> problems = new ArrayList<>();
+    if (profile.hardware() != null) {
+      for (String[] p : Pi4jBoard.samplingProblems(profile.hardware(), profile.loop().periodNs())) {
+        problems.add(profile.error(p[0], p[1]).getMessage());
+      }
+    }
     for (Runnable check : checks) {
       try {
         check.run();

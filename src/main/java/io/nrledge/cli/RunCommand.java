@@ -281,6 +281,10 @@ final class RunCommand implements Callable<Integer> {
           + files.runDir());
       writer = openWriter(a, files);
       // a signal during the dry run ends it and stops the real loop before its first tick
+      if (statusLine && !a.fast && profile.loop().dryRunTicks() > 0) {
+        err.println("nrl-edge: dry run: " + profile.loop().dryRunTicks() + " ticks on a simulated twin before the first"
+            + " real tick");
+      }
       dryRun = a.fast ? DryRun.NONE : DryRun.run(profile, overrides, dryRunning);
       startNs = System.nanoTime();
       a.startBoard();

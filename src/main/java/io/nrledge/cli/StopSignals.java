@@ -10,7 +10,10 @@ import java.util.List;
  * SIGINT and SIGTERM handled by the process instead of by JVM shutdown, while a run is in
  * progress: the first signal asks for an orderly stop (the JVM keeps running, so the stop path can
  * write the safe values, the summary and its files); a second one, while that stop is under way,
- * calls the emergency action and halts at once with 128 + the signal number.
+ * calls the emergency action and halts at once with 128 + the signal number. A repeat of the
+ * first signal within {@link #REPEAT_WINDOW_NS} is the same request delivered twice, not a second
+ * one: Ctrl-C in a terminal, or systemd stopping a unit, signals the whole process group, so a
+ * JVM started by the launcher gets the signal itself and again when the launcher forwards it.
  *
  * <p>It goes through {@code sun.misc.Signal} (module jdk.unsupported, on every HotSpot JDK) by
  * reflection, because javac's warning for that API cannot be suppressed and the build treats
@@ -31,10 +34,14 @@ final class StopSignals implements AutoCloseable {
   }
 
   private static final String[] NAMES = {"INT", "TERM"};
+  /** A person pressing Ctrl-C twice takes longer than this; a forwarded copy arrives well within it. */
+  static final long REPEAT_WINDOW_NS = 300_000_000L;
 
   private final Actions actions;
   private final List<Object[]> previous = new ArrayList<>();
   private volatile boolean stopping;
+  private volatile String firstSignal;
+  private volatile long firstSignalNs;
   private Thread hook;
 
   private StopSignals(Actions actions) {
@@ -55,11 +62,16 @@ final class StopSignals implements AutoCloseable {
     return stopping;
   }
 
-  private void onSignal(String name) {
+  private synchronized void onSignal(String name) {
     if (!stopping) {
+      firstSignal = name;
+      firstSignalNs = System.nanoTime();
       stopping = true;
       actions.stop(name);
       return;
+    }
+    if (name.equals(firstSignal) && System.nanoTime() - firstSignalNs < REPEAT_WINDOW_NS) {
+      return; // the same signal delivered to the process group and forwarded by the launcher
     }
     try {
       actions.emergency(name);
@@ -116,10 +128,16 @@ final class StopSignals implements AutoCloseable {
     previous.clear();
   }
 
-  /** Puts the previous handlers back (or removes the fallback hook). */
+  /**
+   * Puts the previous handlers back (or removes the fallback hook). After a signal the handlers
+   * stay: the process is ending, and a forwarded copy arriving late must not reach the JVM's
+   * default handler (which exits with 130 or 143 before the summary is written).
+   */
   @Override
   public void close() {
-    restore();
+    if (!stopping) {
+      restore();
+    }
     if (hook != null) {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);

@@ -49,11 +49,31 @@ class StopOnSignalTest {
   }
 
   @Test
+  void shouldStopInOrderWhenTheWholeProcessGroupIsSignalledThroughTheLauncher() throws Exception {
+    // Ctrl-C in a terminal and systemd signal the process group: the relaunched JVM gets the
+    // signal itself and once more from the launcher, which is still one request
+    Run run = start(List.of("-D" + "nrledge.launcher.relaunch=always", "io.nrledge.launch.Launcher"), 20, true);
+    assertEquals(1, run.process.toHandle().children().count(), "the launcher started one JVM");
+
+    long t0 = System.nanoTime();
+    Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + run.process.pid()).inheritIO().start();
+    assertEquals(0, kill.waitFor(), "kill signalled the process group");
+    assertTrue(run.process.waitFor(10, TimeUnit.SECONDS), "exited after SIGINT");
+    long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+
+    assertEquals(0, run.process.exitValue(), run.output());
+    assertTrue(elapsedMs <= 1_000 + PERIOD_MS, "stopped within one second plus one period: " + elapsedMs + " ms");
+    String json = Files.readString(run.summary);
+    assertTrue(json.contains("\"stop_reason\":\"signal\""), json);
+    assertTrue(json.contains("\"safe_stop\":true"), json);
+  }
+
+  @Test
   void shouldExitAtOnceOnASecondSignalAfterOneMoreSafeWrite() throws Exception {
-    Run run = start(List.of(), 1_000); // a long period: the orderly stop waits for the next tick
+    Run run = start(List.of(), 10_000); // a long period: the orderly stop waits for the next tick
 
     run.process.destroy();
-    Thread.sleep(100);
+    Thread.sleep(TimeUnit.NANOSECONDS.toMillis(StopSignals.REPEAT_WINDOW_NS) + 200); // a second request, not a repeat
     run.process.destroy();
     assertTrue(run.process.waitFor(10, TimeUnit.SECONDS), "exited");
 
@@ -64,9 +84,9 @@ class StopOnSignalTest {
   @Test
   void shouldStillStopInOrderWhenTheSignalComesDuringTheDryRun() throws Exception {
     // a dry run of about a minute that never solves: the signal lands in it and must end it
-    Run run = launch(List.of(), 20, 20_000_000);
-    Thread.sleep(1_500);
-    assertTrue(run.process.isAlive(), run.output());
+    Run run = launch(List.of(), 20, 20_000_000, false);
+    awaitOutput(run, "nrl-edge: dry run: 20000000 ticks");
+    Thread.sleep(200);
 
     long elapsedMs = run.terminateAndWait();
 
@@ -89,18 +109,27 @@ class StopOnSignalTest {
 
   /** Starts {@code run} on a real-time CartPole rig and returns once its status line shows the loop running. */
   private Run start(List<String> launcher, long periodMs) throws Exception {
-    Run run = launch(launcher, periodMs, 2_000);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!run.output().contains("ticks/s")) {
-      assertTrue(run.process.isAlive(), "run ended early: " + run.output());
-      assertTrue(System.nanoTime() - deadline < 0, "no status line within 30 s: " + run.output());
-      Thread.sleep(50);
-    }
+    return start(launcher, periodMs, false);
+  }
+
+  /** As above; {@code ownGroup}: in a process group of its own (through setsid), to signal the group. */
+  private Run start(List<String> launcher, long periodMs, boolean ownGroup) throws Exception {
+    Run run = launch(launcher, periodMs, 2_000, ownGroup);
+    awaitOutput(run, "ticks/s");
     return run;
   }
 
+  private static void awaitOutput(Run run, String text) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!run.output().contains(text)) {
+      assertTrue(run.process.isAlive(), "run ended early: " + run.output());
+      assertTrue(System.nanoTime() - deadline < 0, "no '" + text + "' within 30 s: " + run.output());
+      Thread.sleep(50);
+    }
+  }
+
   /** Starts {@code run} on a real-time CartPole rig with a dry run of {@code dryRunTicks}. */
-  private Run launch(List<String> launcher, long periodMs, long dryRunTicks) throws Exception {
+  private Run launch(List<String> launcher, long periodMs, long dryRunTicks, boolean ownGroup) throws Exception {
     Path project = Path.of(System.getProperty("nrledge.projectDir", "."));
     String profileText = Files.readString(project.resolve("device-profiles/sim-cartpole.yaml"))
         .replace("name: sim-cartpole", "name: realtime-cartpole")
@@ -113,13 +142,16 @@ class StopOnSignalTest {
     Path summary = dir.resolve("summary.json");
     Path output = dir.resolve("output.txt");
     List<String> command = new ArrayList<>();
+    if (ownGroup) {
+      command.add("setsid"); // execs in place: the process it starts leads its own group
+    }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     if (launcher.isEmpty()) {
       command.add(Main.class.getName());
     } else {
-      command.addAll(1, launcher.subList(0, launcher.size() - 1));
+      command.addAll(ownGroup ? 2 : 1, launcher.subList(0, launcher.size() - 1)); // right after java
       command.add(launcher.get(launcher.size() - 1));
     }
     command.addAll(List.of("run", "--profile", profile.toString(), "--duration", "60s", "--status", "always",

@@ -58,7 +58,7 @@ final class Ads1115Device extends SampledDevice {
 
   @Override
   int passesPerRefresh() {
-    return spec.inputs().length;
+    return Pi4jSensors.passesPerRefresh(spec);
   }
 
   @Override

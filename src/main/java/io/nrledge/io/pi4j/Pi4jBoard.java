@@ -100,6 +100,25 @@ public final class Pi4jBoard implements Board {
     }
   }
 
+  /**
+   * The profile's sampled sensors whose {@code max-age} this board cannot meet at a loop period of
+   * {@code periodNs}, as "{@code sensors[N].max-age}: why" lines; {@code validate} reports them
+   * as the board would refuse them. Not real-time safe.
+   */
+  public static java.util.List<String[]> samplingProblems(Hardware hardware, long periodNs) {
+    java.util.List<String[]> problems = new java.util.ArrayList<>();
+    for (Hardware.Sensor s : hardware.sensors()) {
+      if (s instanceof Hardware.Counter) {
+        continue; // counted on edges, not sampled
+      }
+      String problem = Pi4jSensors.maxAgeProblem(s.maxAgeNs(), Pi4jSensors.passesPerRefresh(s), periodNs);
+      if (problem != null) {
+        problems.add(new String[] {s.key() + ".max-age", problem});
+      }
+    }
+    return problems;
+  }
+
   /** The hardware PWM channel behind a BCM pin, as {@link BoardPins} (the one owner of board facts) says. */
   private static int pwmChannel(Hardware.BoardModel board, int pin) {
     int channel = BoardPins.pwmChannel(board, pin);

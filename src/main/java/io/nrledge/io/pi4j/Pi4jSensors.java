@@ -3,6 +3,7 @@ package io.nrledge.io.pi4j;
 import io.nrledge.io.IoStatus;
 import io.nrledge.io.NanoClock;
 import io.nrledge.io.SensorInput;
+import io.nrledge.profiles.Hardware;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.tinylog.Logger;
@@ -64,13 +65,12 @@ final class Pi4jSensors implements SensorInput {
     int c = 0;
     for (SensorPart p : parts) {
       if (p instanceof SampledDevice device) {
-        long refreshNs = device.passesPerRefresh() * samplePeriodNs;
-        long maxAge = device.maxAgeNs == 0 ? DEFAULT_MAX_AGE_REFRESHES * refreshNs : device.maxAgeNs;
-        if (maxAge < refreshNs) {
-          throw new Pi4jBoard.ConfigurationException(device.key + ".max-age", (device.maxAgeNs / 1_000_000) + " ms is"
-              + " shorter than the device's refresh interval of " + refreshNs / 1_000_000 + " ms ("
-              + device.passesPerRefresh() + " sampling pass(es) of one loop period each)");
+        String problem = maxAgeProblem(device.maxAgeNs, device.passesPerRefresh(), samplePeriodNs);
+        if (problem != null) {
+          throw new Pi4jBoard.ConfigurationException(device.key + ".max-age", problem);
         }
+        long maxAge = device.maxAgeNs == 0
+            ? DEFAULT_MAX_AGE_REFRESHES * device.passesPerRefresh() * samplePeriodNs : device.maxAgeNs;
         devices[d] = device;
         firstChannel[d++] = ch;
         for (int i = 0; i < device.channels(); i++) {
@@ -84,6 +84,25 @@ final class Pi4jSensors implements SensorInput {
         keyAt[ch++] = counter.key();
       }
     }
+  }
+
+  /**
+   * Why a device sampled in {@code passes} passes of one {@code samplePeriodNs} each cannot meet
+   * {@code maxAgeNs} (0: the default), or null when it can. The one rule, for the board and for
+   * {@code validate}.
+   */
+  static String maxAgeProblem(long maxAgeNs, int passes, long samplePeriodNs) {
+    long refreshNs = passes * samplePeriodNs;
+    if (maxAgeNs == 0 || maxAgeNs >= refreshNs) {
+      return null;
+    }
+    return maxAgeNs / 1_000_000 + " ms is shorter than the device's refresh interval of " + refreshNs / 1_000_000
+        + " ms (" + passes + " sampling pass(es) of one loop period each)";
+  }
+
+  /** Sampling passes a profile's sensor needs to refresh every channel (an ADS1115 converts one input per pass). */
+  static int passesPerRefresh(Hardware.Sensor sensor) {
+    return sensor instanceof Hardware.Ads1115 adc ? adc.inputs().length : 1;
   }
 
   void attach(IoThread io) {
