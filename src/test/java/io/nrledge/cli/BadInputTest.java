@@ -127,6 +127,8 @@ class BadInputTest {
         "--round-ms: must be 1..60000", null));
     c.add(new Case("bench learner --warmup-steps huge", List.of("bench", "learner", "--warmup-steps", "99999999999"),
         "--warmup-steps: must be 0..10000000", null));
+    c.add(new Case("bench learner --probes 2000", List.of("bench", "learner", "--probes", "2000"),
+        "--probes: must be 0..1024", null));
     c.add(new Case("bench loop --seconds 1e-9", List.of("bench", "loop", "--seconds", "1e-9"), "--seconds: must be in", null));
     c.add(new Case("bench loop --seconds 1e9", List.of("bench", "loop", "--seconds", "1e9"), "--seconds: must be in", null));
     c.add(new Case("bench loop --spin-us 5000", List.of("bench", "loop", "--spin-us", "5000"),
