@@ -106,8 +106,9 @@ final class BenchLearnerCommand implements Callable<Integer> {
     for (int i = 0; i < rows.size(); i++) {
       LearnerBenchmark.Row r = rows.get(i);
       s.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-          "{\"net\":\"%s\",\"rule\":\"%s\",\"ns_per_step\":%.1f,\"alloc_bytes_per_step\":%.3f,\"gflops\":%.3f,\"steps_per_second\":%.0f}",
-          r.net(), r.rule(), r.nsPerStep(), r.allocBytesPerStep(), r.gflops(), 1e9 / r.nsPerStep()));
+          "{\"net\":\"%s\",\"rule\":\"%s\",\"ns_per_step\":%.1f,\"alloc_bytes_per_step\":%.3f,\"gflops\":%s,\"steps_per_second\":%.0f}",
+          r.net(), r.rule(), r.nsPerStep(), r.allocBytesPerStep(),
+          Double.isNaN(r.gflops()) ? "null" : String.format(Locale.ROOT, "%.3f", r.gflops()), 1e9 / r.nsPerStep()));
     }
     return s.append("],\"java\":\"").append(Runtime.version()).append("\"}\n").toString();
   }
