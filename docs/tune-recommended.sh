@@ -17,3 +17,6 @@ step k16 --task cartpole --rules nrl-layer --probes 16 --lr 0.3,0.5 --seeds $see
 step k32 --task cartpole --rules nrl-layer --probes 32 --lr 0.2,0.3 --seeds $seeds --episodes 5000
 "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "$jar" docs/diagnostics/ProbesPlot.java docs/results/cartpole-probes.png \
   1:0.3="$out/k1" 2:0.3="$out/k2" 4:0.3="$out/k4" 8:0.3="$out/k8" 16:0.3="$out/k16" 32:0.2="$out/k32"
+# Reaching's learning rate for nrl-layer, checked on the same tuning seeds (final 100-trial mean).
+step reaching --task reaching --rules nrl-layer,bp --probes 32 \
+  --lr nrl-layer=0.05,nrl-layer=0.1,nrl-layer=0.2,bp=0.01 --seeds $seeds --steps 300000

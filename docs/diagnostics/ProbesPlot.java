@@ -64,6 +64,7 @@ public class ProbesPlot {
     LogAxis x = new LogAxis("noise probes per layer K (log scale)");
     x.setBase(2);
     x.setNumberFormatOverride(new java.text.DecimalFormat("0"));
+    x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // one tick per power of two
     NumberAxis y = new NumberAxis("episodes to solve (100-episode mean >= 475)");
     XYPlot plot = new XYPlot(new YIntervalSeriesCollection(), x, y, null);
     YIntervalSeriesCollection band = new YIntervalSeriesCollection();
