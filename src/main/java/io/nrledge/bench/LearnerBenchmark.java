@@ -4,6 +4,7 @@ import io.nrledge.learner.CreditForm;
 import io.nrledge.learner.Learner;
 import io.nrledge.learner.LearnerConfig;
 import io.nrledge.learner.Learners;
+import io.nrledge.learner.NoiseProbe;
 import io.nrledge.learner.Rule;
 import io.nrledge.learner.Weights;
 import io.nrledge.runtime.AllocationMeter;
@@ -18,8 +19,18 @@ import java.util.List;
  * rule alike. Allocation is read from the thread's allocated-bytes counter over all measured rounds.
  */
 public final class LearnerBenchmark {
-  /** One measured row. */
+  /** One measured row; {@code gflops} is NaN for per-layer probes (no closed-form operation count here). */
   public record Row(String net, String rule, double nsPerStep, double allocBytesPerStep, double gflops) {}
+
+  /**
+   * A rule to time: {@code probesPerLayer} > 0 makes NRL probe each layer that many times per step
+   * ({@code nrl-layer}); 0 keeps the rule's own noise.
+   */
+  public record Variant(String name, Rule rule, int probesPerLayer) {
+    public static Variant of(Rule rule) {
+      return new Variant(rule.name().toLowerCase(), rule, 0);
+    }
+  }
 
   private static final int EPISODE_STEPS = 200;
   private static final int ROUNDS = 7;
@@ -32,7 +43,7 @@ public final class LearnerBenchmark {
     this.roundNanos = roundNanos;
   }
 
-  public List<Row> run(List<int[]> nets, List<Rule> rules) {
+  public List<Row> run(List<int[]> nets, List<Variant> rules) {
     List<Row> rows = new ArrayList<>();
     for (int[] shape : nets) {
       Case[] cases = new Case[rules.size()];
@@ -58,7 +69,7 @@ public final class LearnerBenchmark {
       for (int r = 0; r < cases.length; r++) {
         Arrays.sort(perRound[r]);
         double ns = perRound[r][ROUNDS / 2];
-        rows.add(new Row(cases[r].config.shape(), rules.get(r).name().toLowerCase(), ns,
+        rows.add(new Row(cases[r].config.shape(), rules.get(r).name(), ns,
             (double) allocated[r] / measuredSteps[r], cases[r].flopsPerStep() / ns));
       }
     }
@@ -76,9 +87,14 @@ public final class LearnerBenchmark {
     final double[] obs;
     long t;
 
-    Case(int[] shape, Rule rule) {
-      this.config = LearnerConfig.builder(shape).rule(rule).form(CreditForm.EPISODIC)
-          .learningRate(rule == Rule.BP ? 1e-3 : rule == Rule.NRL ? 1e-3 : 1.0).seed(1).build();
+    Case(int[] shape, Variant variant) {
+      Rule rule = variant.rule();
+      LearnerConfig.Builder b = LearnerConfig.builder(shape).rule(rule).form(CreditForm.EPISODIC)
+          .learningRate(rule == Rule.BP ? 1e-3 : rule == Rule.NRL ? 1e-3 : 1.0).seed(1);
+      if (variant.probesPerLayer() > 0) {
+        b.noiseProbe(NoiseProbe.PER_LAYER).probesPerLayer(variant.probesPerLayer()).fanOut(false);
+      }
+      this.config = b.build();
       this.learner = Learners.create(config);
       this.obs = new double[shape[0]];
     }
@@ -111,6 +127,9 @@ public final class LearnerBenchmark {
      * P − P_1 + gradient P; RMHL noisy forward P + trace P.
      */
     double flopsPerStep() {
+      if (config.noiseProbe() == NoiseProbe.PER_LAYER) {
+        return Double.NaN;
+      }
       Weights weights = learner.network().weights();
       double p = weights.count();
       double p1 = weights.count(1);

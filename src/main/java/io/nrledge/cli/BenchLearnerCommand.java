@@ -15,13 +15,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code bench learner}: NRL, RMHL and BP steps timed in one run on several networks. */
+/** {@code bench learner}: NRL, nrl-layer, RMHL and BP steps timed in one run on several networks. */
 @Command(
     name = "learner",
     mixinStandardHelpOptions = true,
-    description = "Time NRL, RMHL and BP training steps (ns/step, bytes/step, GFLOP/s) on several networks.")
+    description = "Time NRL, NRL with per-layer probes, RMHL and BP training steps (ns/step, bytes/step, GFLOP/s) on several networks.")
 final class BenchLearnerCommand implements Callable<Integer> {
   private static final List<Rule> RULES = List.of(Rule.NRL, Rule.RMHL, Rule.BP);
+
+  @Option(names = "--probes", paramLabel = "K", description = "Also time nrl-layer with K noise probes per layer"
+      + " (1.." + LearnerConfig.MAX_PROBES_PER_LAYER + "; default: ${DEFAULT-VALUE}; 0: not).", defaultValue = "32")
+  int probes;
 
   @Spec CommandSpec spec;
 
@@ -59,8 +63,18 @@ final class BenchLearnerCommand implements Callable<Integer> {
     for (String net : nets) {
       shapes.add(parseShape(net));
     }
+    if (probes < 0 || probes > LearnerConfig.MAX_PROBES_PER_LAYER) {
+      throw new UsageException("--probes: must be 0.." + LearnerConfig.MAX_PROBES_PER_LAYER + ", got " + probes);
+    }
+    List<LearnerBenchmark.Variant> variants = new ArrayList<>();
+    variants.add(LearnerBenchmark.Variant.of(Rule.NRL));
+    if (probes > 0) {
+      variants.add(new LearnerBenchmark.Variant("nrl-layer", Rule.NRL, probes));
+    }
+    variants.add(LearnerBenchmark.Variant.of(Rule.RMHL));
+    variants.add(LearnerBenchmark.Variant.of(Rule.BP));
     List<LearnerBenchmark.Row> rows = new LearnerBenchmark(warmupSteps, roundMs * 1_000_000L)
-        .run(shapes, RULES);
+        .run(shapes, variants);
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? toJson(rows) : toTable(rows));
     out.flush();
@@ -92,17 +106,18 @@ final class BenchLearnerCommand implements Callable<Integer> {
     for (int i = 0; i < rows.size(); i++) {
       LearnerBenchmark.Row r = rows.get(i);
       s.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-          "{\"net\":\"%s\",\"rule\":\"%s\",\"ns_per_step\":%.1f,\"alloc_bytes_per_step\":%.3f,\"gflops\":%.3f,\"steps_per_second\":%.0f}",
-          r.net(), r.rule(), r.nsPerStep(), r.allocBytesPerStep(), r.gflops(), 1e9 / r.nsPerStep()));
+          "{\"net\":\"%s\",\"rule\":\"%s\",\"ns_per_step\":%.1f,\"alloc_bytes_per_step\":%.3f,\"gflops\":%s,\"steps_per_second\":%.0f}",
+          r.net(), r.rule(), r.nsPerStep(), r.allocBytesPerStep(),
+          Double.isNaN(r.gflops()) ? "null" : String.format(Locale.ROOT, "%.3f", r.gflops()), 1e9 / r.nsPerStep()));
     }
     return s.append("],\"java\":\"").append(Runtime.version()).append("\"}\n").toString();
   }
 
   private static String toTable(List<LearnerBenchmark.Row> rows) {
-    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-14s %-5s %12s %14s %8s%n",
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-14s %-9s %12s %14s %8s%n",
         "net", "rule", "ns/step", "bytes/step", "GFLOP/s"));
     for (LearnerBenchmark.Row r : rows) {
-      s.append(String.format(Locale.ROOT, "%-14s %-5s %12.1f %14.3f %8.2f%n",
+      s.append(String.format(Locale.ROOT, "%-14s %-9s %12.1f %14.3f %8.2f%n",
           r.net(), r.rule(), r.nsPerStep(), r.allocBytesPerStep(), r.gflops()));
     }
     return s.toString();

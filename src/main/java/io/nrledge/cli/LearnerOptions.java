@@ -2,6 +2,7 @@ package io.nrledge.cli;
 
 import io.nrledge.experiment.Method;
 import io.nrledge.profiles.DeviceProfile;
+import io.nrledge.profiles.Durations;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -33,9 +34,14 @@ final class LearnerOptions {
   @Option(names = "--probes", paramLabel = "K", description = "nrl-layer: noise probes per layer and tick.")
   Integer probes;
 
+  @Option(names = "--budget", paramLabel = "D", description = "nrl-layer: the learner's compute budget per tick (e.g."
+      + " 200us); the probes per layer that fit are measured at start and reported, so --probes K reruns it.")
+  String budget;
+
   /** The learner's own key for each option, as {@code LearnerConfig.validate()} names it. */
   private static final Map<String, String> OPTIONS = Map.of("learning-rate", "--lr", "sigma", "--sigma",
-      "trace-decay", "--trace-decay", "baseline-rate", "--baseline-rate", "probes-per-layer", "--probes");
+      "trace-decay", "--trace-decay", "baseline-rate", "--baseline-rate", "probes-per-layer", "--probes",
+      "budget", "--budget");
 
   /**
    * {@code profile} with these overrides applied; unchanged when none is given. The learner owns the
@@ -45,9 +51,13 @@ final class LearnerOptions {
   DeviceProfile applyTo(DeviceProfile profile) {
     DeviceProfile.LearnerSettings l = profile.learner();
     if (rule == null && learningRate == null && sigma == null && traceDecay == null && baselineRate == null
-        && probes == null) {
+        && probes == null && budget == null) {
       return profile;
     }
+    if (budget != null && probes != null) {
+      throw new UsageException("--budget: give either --budget (the probes are chosen to fit it) or --probes, not both");
+    }
+    long budgetNs = budget != null ? budgetNs(budget) : probes != null ? 0 : l.budgetNs();
     if (rule != null && Method.byId(rule) == null) {
       throw new UsageException("--rule: unknown rule '" + rule + "' (" + RULE_NAMES + ")");
     }
@@ -56,7 +66,7 @@ final class LearnerOptions {
     DeviceProfile overridden = profile.withLearner(new DeviceProfile.LearnerSettings(l.hidden(), r,
         learningRate != null ? learningRate : l.learningRate(), sigma != null ? sigma : l.sigma(),
         baselineRate != null ? baselineRate : l.baselineRate(), traceDecay != null ? traceDecay : l.traceDecay(),
-        l.biases(), l.fanOut(), l.rewardHistorySteps(), k));
+        l.biases(), l.fanOut(), l.rewardHistorySteps(), k, budgetNs));
     try {
       ProfileSettings.learnerBuilder(overridden, 0).build();
     } catch (IllegalArgumentException e) {
@@ -70,6 +80,24 @@ final class LearnerOptions {
     return overridden;
   }
 
+  /** True when {@code --budget} was given (a budget error then names the option, not the profile key). */
+  boolean budgetGiven() {
+    return budget != null;
+  }
+
+  private static long budgetNs(String text) {
+    long ns;
+    try {
+      ns = Durations.parseNs(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--budget: " + e.getMessage());
+    }
+    if (ns <= 0) {
+      throw new UsageException("--budget: must be > 0, got '" + text + "'");
+    }
+    return ns;
+  }
+
   private boolean given(String option) {
     return switch (option) {
       case "--lr" -> learningRate != null;
@@ -77,6 +105,7 @@ final class LearnerOptions {
       case "--trace-decay" -> traceDecay != null;
       case "--baseline-rate" -> baselineRate != null;
       case "--probes" -> probes != null;
+      case "--budget" -> budget != null;
       default -> false;
     };
   }

@@ -12,6 +12,8 @@ import java.util.Locale;
  * The fingerprint a checkpoint carries of the profile that wrote it: the first 8 bytes of SHA-256
  * over the learner settings, the reward form and the observation and action sections, each number
  * by its exact bits. A resumed run whose profile changed any of these is refused unless asked.
+ * Under {@code learner.budget} the budget counts, not the probe count calibrated from it, so a
+ * restarted robot resumes even when this start's calibration chose another count.
  */
 final class ProfileHash {
   private ProfileHash() {}
@@ -24,7 +26,9 @@ final class ProfileHash {
     s.append("learner ").append(Arrays.toString(l.hidden())).append(' ').append(l.rule()).append(' ')
         .append(bits(l.learningRate())).append(' ').append(bits(l.sigma())).append(' ').append(bits(l.baselineRate()))
         .append(' ').append(bits(l.traceDecay())).append(' ').append(l.biases()).append(' ').append(l.fanOut())
-        .append(' ').append(l.rewardHistorySteps()).append(' ').append(l.probesPerLayer()).append('\n');
+        .append(' ').append(l.rewardHistorySteps()).append(' ')
+        // with a compute budget the probe count is measured anew at every start: the budget is the setting
+        .append(l.budgetNs() > 0 ? "budget " + l.budgetNs() : Integer.toString(l.probesPerLayer())).append('\n');
     s.append("form ").append(p.rewards().form()).append('\n');
     s.append("observation ").append(bits(o.offset())).append(bits(o.scale())).append(bits(o.min())).append(bits(o.max()))
         .append('\n');

@@ -39,6 +39,7 @@ final class ProfileSettings {
       Map.entry("trace-decay", "learner.trace-decay"),
       Map.entry("reward-history-steps", "learner.reward-history-steps"),
       Map.entry("probes-per-layer", "learner.probes-per-layer"),
+      Map.entry("budget", "learner.budget"),
       Map.entry("period", "loop.period"),
       Map.entry("spin", "loop.spin"),
       Map.entry("idle", "loop.idle"),
@@ -145,6 +146,10 @@ final class ProfileSettings {
     if (l.probesPerLayer() != 1 && !l.rule().equals(Method.NRL_LAYER.id())) {
       throw new IllegalArgumentException("probes-per-layer: only rule " + Method.NRL_LAYER.id()
           + " probes more than once, the rule is " + l.rule());
+    }
+    if (l.budgetNs() > 0 && !l.rule().equals(Method.NRL_LAYER.id())) {
+      throw new IllegalArgumentException("budget: only rule " + Method.NRL_LAYER.id()
+          + " chooses its probes to fit a budget, the rule is " + l.rule());
     }
     return Method.byId(l.rule()).configure(LearnerConfig.builder(sizes), l.fanOut(), l.probesPerLayer())
         .form(CreditForm.valueOf(p.rewards().form().toUpperCase(Locale.ROOT)))

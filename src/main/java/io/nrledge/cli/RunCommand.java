@@ -3,6 +3,7 @@ package io.nrledge.cli;
 import io.nrledge.experiment.ResultFiles;
 import io.nrledge.io.Board;
 import io.nrledge.io.IoStatus;
+import io.nrledge.learner.LearnerConfig;
 import io.nrledge.profiles.DeviceProfile;
 import io.nrledge.profiles.Durations;
 import io.nrledge.profiles.ProfileException;
@@ -157,6 +158,7 @@ final class RunCommand implements Callable<Integer> {
       profile = learnerOptions.applyTo(
           profileFile == null ? ProfileLoader.loadEmbeddedDefault() : ProfileLoader.load(profileFile));
       LogSetup.configure(profile); // before anything logs, Pi4J included
+      profile = fitProbesToBudget(profile);
       a = new LoopAssembly(profile, overrides, mock);
     } catch (ProfileException e) {
       throw new UsageException(e.getMessage());
@@ -186,6 +188,12 @@ final class RunCommand implements Callable<Integer> {
     run.put("rule", a.profile.learner().rule());
     run.put("learning_rate", a.profile.learner().learningRate());
     run.put("sigma", a.profile.learner().sigma());
+    if (a.profile.learner().rule().equals("nrl-layer")) {
+      run.put("probes_per_layer", a.profile.learner().probesPerLayer());
+    }
+    if (a.profile.learner().budgetNs() > 0) {
+      run.put("budget_us", a.profile.learner().budgetNs() / 1e3);
+    }
     run.put("period_us", a.settings.periodNs() / 1e3);
     run.put("dry_run_ticks", dryRun.ticks());
     run.put("dry_run_ms", dryRun.millis());
@@ -256,6 +264,30 @@ final class RunCommand implements Callable<Integer> {
       a.close();
       throw e;
     }
+  }
+
+  /**
+   * The profile with its {@code nrl-layer} probes chosen to fit {@code learner.budget} (or
+   * {@code --budget}) on this machine, timed on scratch learners before anything starts; unchanged
+   * without a budget. A budget that not even one probe fits is a configuration error naming its key.
+   */
+  private DeviceProfile fitProbesToBudget(DeviceProfile profile) {
+    DeviceProfile.LearnerSettings l = profile.learner();
+    if (l.budgetNs() <= 0) {
+      return profile;
+    }
+    ProfileSettings.learner(profile, 0); // the rule and the rest are checked before timing anything
+    ProbeBudget.Choice choice = ProbeBudget.choose(l.budgetNs(), LearnerConfig.MAX_PROBES_PER_LAYER,
+        new LearnerTickTimer(profile));
+    if (!choice.fits()) {
+      String message = String.format(Locale.ROOT, "one probe per layer takes %.1f us per tick on this machine,"
+          + " more than the budget of %.1f us", choice.nsPerTick() / 1e3, l.budgetNs() / 1e3);
+      if (learnerOptions.budgetGiven()) {
+        throw new UsageException("--budget: " + message);
+      }
+      throw profile.error("learner.budget", message);
+    }
+    return profile.withLearner(l.withProbes(choice.probesPerLayer(), l.budgetNs()));
   }
 
   /**

@@ -24,7 +24,7 @@ public final class TaskDefaults {
   /** σ of the neuron noise for every rule that injects noise. */
   private static final double SIGMA = 1e-3;
 
-  /** Noise probes per layer and step for {@code nrl-layer} (16 and 32 were tried on CartPole). */
+  /** Noise probes per layer and step for {@code nrl-layer} (1 to 32 tried on CartPole: docs/tune-recommended.sh). */
   public static final int PROBES_PER_LAYER = 32;
 
   /** η by task and method: edit a task's row to tune it. */

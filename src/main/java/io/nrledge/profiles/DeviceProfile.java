@@ -133,11 +133,19 @@ public record DeviceProfile(
   /**
    * @param rule {@code nrl}, {@code nrl-layer}, {@code rmhl}, {@code rmhl-implicit} or {@code bp}
    * @param probesPerLayer {@code nrl-layer}: noise probes per layer and tick
+   * @param budgetNs {@code nrl-layer}: the learner's compute budget per tick, from which the probes
+   *     per layer are chosen on the machine at start (0: none, {@code probesPerLayer} as given)
    */
   public record LearnerSettings(int[] hidden, String rule, double learningRate, double sigma, double baselineRate,
-      double traceDecay, boolean biases, boolean fanOut, int rewardHistorySteps, int probesPerLayer) {
+      double traceDecay, boolean biases, boolean fanOut, int rewardHistorySteps, int probesPerLayer, long budgetNs) {
     public LearnerSettings {
       hidden = hidden.clone();
+    }
+
+    /** These settings with another probe count and budget (0: none). */
+    public LearnerSettings withProbes(int probes, long budget) {
+      return new LearnerSettings(hidden, rule, learningRate, sigma, baselineRate, traceDecay, biases, fanOut,
+          rewardHistorySteps, probes, budget);
     }
   }
 

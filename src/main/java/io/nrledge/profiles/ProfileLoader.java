@@ -409,7 +409,11 @@ public final class ProfileLoader {
         s.bool("biases", false),
         s.bool("fan-out", true),
         s.smallInteger("reward-history-steps", 16, 1),
-        s.smallInteger("probes-per-layer", 1, 1));
+        s.smallInteger("probes-per-layer", 1, 1),
+        s.durationNs("budget", 0, false));
+    if (s.has("budget") && s.has("probes-per-layer")) {
+      throw s.errorAt("budget", "give either budget (the probes are chosen to fit it) or probes-per-layer, not both");
+    }
     s.finish();
     return l;
   }

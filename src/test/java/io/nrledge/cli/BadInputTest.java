@@ -117,7 +117,7 @@ class BadInputTest {
     c.add(profile("cpu-set 3-1", mutate("idle: park-spin", "idle: park-spin\n  cpu-set: 3-1"), "loop.cpu-set:"));
     c.add(profile("name ''", mutate("name: sim-cartpole", "name: ''"), "name: must be 1..200 characters"));
     c.add(profile("max-episodes 0", mutate("max-episodes: 10000", "max-episodes: 0"), "run.max-episodes: must be >= 1"));
-    c.add(profile("learning-rate 1e308", mutate("learning-rate: 0.01", "learning-rate: 1e308"),
+    c.add(profile("learning-rate 1e308", mutate("learning-rate: 0.2", "learning-rate: 1e308"),
         "learner.learning-rate: must be in"));
     c.add(profile("sigma 1e308", mutate("sigma: 0.001", "sigma: 1e308"), "learner.sigma: must be in"));
     c.add(profile("baseline-rate 2", mutate("baseline-rate: 0.66", "baseline-rate: 2"), "learner.baseline-rate: must be in"));
@@ -138,6 +138,8 @@ class BadInputTest {
         "--round-ms: must be 1..60000", null));
     c.add(new Case("bench learner --warmup-steps huge", List.of("bench", "learner", "--warmup-steps", "99999999999"),
         "--warmup-steps: must be 0..10000000", null));
+    c.add(new Case("bench learner --probes 2000", List.of("bench", "learner", "--probes", "2000"),
+        "--probes: must be 0..1024", null));
     c.add(new Case("bench loop --seconds 1e-9", List.of("bench", "loop", "--seconds", "1e-9"), "--seconds: must be in", null));
     c.add(new Case("bench loop --seconds 1e9", List.of("bench", "loop", "--seconds", "1e9"), "--seconds: must be in", null));
     c.add(new Case("bench loop --spin-us 5000", List.of("bench", "loop", "--spin-us", "5000"),

@@ -57,7 +57,7 @@ class RunCommandTest {
     assertEquals("nrl-edge: --sigma: must be a finite number > 0.0, got 0.0",
         CommandRun.execute("run", "--sigma", "0").err().strip());
     assertEquals("nrl-edge: --probes: only rule nrl-layer probes more than once, the rule is nrl",
-        CommandRun.execute("run", "--probes", "4").err().strip());
+        CommandRun.execute("run", "--rule", "nrl", "--probes", "4").err().strip());
     assertEquals("nrl-edge: --probes: must be 1..1024, got 0",
         CommandRun.execute("run", "--rule", "nrl-layer", "--probes", "0").err().strip());
     assertEquals(2, CommandRun.execute("run", "--lr", "-1").exit());
@@ -88,7 +88,7 @@ class RunCommandTest {
   void shouldPointAProfileTypoAtItsFileLineAndKey(@TempDir Path dir) throws Exception {
     Path profile = dir.resolve("typo.yaml");
     Files.writeString(profile, Files.readString(Path.of(System.getProperty("nrledge.projectDir", "."),
-        "device-profiles", "sim-cartpole.yaml")).replace("  learning-rate: 0.01", "  learning-rat: 0.01"));
+        "device-profiles", "sim-cartpole.yaml")).replace("  learning-rate: 0.2", "  learning-rat: 0.2"));
 
     CommandRun o = CommandRun.execute("run", "--profile", profile.toString());
 

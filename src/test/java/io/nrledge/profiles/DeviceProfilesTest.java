@@ -100,6 +100,15 @@ class DeviceProfilesTest {
   }
 
   @Test
+  void shouldReadTheLearnersBudgetPerTickInNanosecondsAndNoneByDefault() {
+    DeviceProfile p = ProfileLoader.parse("p.yaml", MINIMAL.replace("  rule: nrl", "  rule: nrl-layer\n  budget: 200us"));
+    assertEquals(200_000, p.learner().budgetNs());
+    assertEquals(0, ProfileLoader.parse("p.yaml", MINIMAL).learner().budgetNs());
+    assertTrue(error(MINIMAL.replace("  rule: nrl", "  rule: nrl-layer\n  budget: 0us"))
+        .matches("p\\.yaml:\\d+:11: learner\\.budget: must be > 0"), "a zero budget");
+  }
+
+  @Test
   void shouldReportYamlSyntaxErrorsWithTheirPosition() {
     assertTrue(error("name: [unclosed\n").startsWith("p.yaml:2:1: yaml: "));
   }
