@@ -1,8 +1,5 @@
 package io.nrledge.runtime;
 
-import io.nrledge.learner.Stateful;
-import java.nio.ByteBuffer;
-
 import io.nrledge.io.NanoClock;
 import io.nrledge.io.ActuatorOutput;
 import io.nrledge.io.Board;
@@ -11,11 +8,13 @@ import io.nrledge.io.EventKind;
 import io.nrledge.io.IoStatus;
 import io.nrledge.io.SensorInput;
 import io.nrledge.learner.Learner;
+import io.nrledge.learner.Stateful;
 import io.nrledge.telemetry.EpisodeStats;
 import io.nrledge.telemetry.LoopCounter;
 import io.nrledge.telemetry.LoopTelemetry;
 import io.nrledge.telemetry.RewardWindows;
 import io.nrledge.telemetry.RunRecorder;
+import java.nio.ByteBuffer;
 
 /**
  * The fixed-period control loop: one thread, absolute deadlines ({@code next += period}); a tick
