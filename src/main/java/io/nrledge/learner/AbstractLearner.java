@@ -29,7 +29,8 @@ import java.nio.ByteBuffer;
  * actions the softmax itself would have chosen (π(a) ≫ ε/A, w ≈ 1) are credited as before, an
  * action taken only by the floor (π(a) ≪ ε/A, w ≈ 0) adds almost nothing to the trace, so the
  * floor changes which events happen, not how one is credited. RMHL's factor (its own noise) does
- * not involve π(a) and is unchanged. ε = 0 takes the plain softmax path, bit for bit.
+ * not involve π(a) and is unchanged. {@link #act} samples μ as well; {@link #greedyAction} ignores
+ * the floor. ε = 0 takes the plain softmax path, bit for bit.
  */
 abstract class AbstractLearner implements Learner {
   final LearnerConfig config;
