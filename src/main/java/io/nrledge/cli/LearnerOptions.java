@@ -31,6 +31,10 @@ final class LearnerOptions {
   @Option(names = "--baseline-rate", paramLabel = "L", description = "Reward-baseline rate instead of the profile's.")
   Double baselineRate;
 
+  @Option(names = "--exploration", paramLabel = "E", description = "Exploration floor instead of the profile's:"
+      + " actions from (1 - E)*softmax + E/A, E in [0, 1).")
+  Double exploration;
+
   @Option(names = "--probes", paramLabel = "K", description = "nrl-layer: noise probes per layer and tick.")
   Integer probes;
 
@@ -41,7 +45,7 @@ final class LearnerOptions {
   /** The learner's own key for each option, as {@code LearnerConfig.validate()} names it. */
   private static final Map<String, String> OPTIONS = Map.of("learning-rate", "--lr", "sigma", "--sigma",
       "trace-decay", "--trace-decay", "baseline-rate", "--baseline-rate", "probes-per-layer", "--probes",
-      "budget", "--budget");
+      "budget", "--budget", "exploration", "--exploration");
 
   /**
    * {@code profile} with these overrides applied; unchanged when none is given. The learner owns the
@@ -51,7 +55,7 @@ final class LearnerOptions {
   DeviceProfile applyTo(DeviceProfile profile) {
     DeviceProfile.LearnerSettings l = profile.learner();
     if (rule == null && learningRate == null && sigma == null && traceDecay == null && baselineRate == null
-        && probes == null && budget == null) {
+        && probes == null && budget == null && exploration == null) {
       return profile;
     }
     if (budget != null && probes != null) {
@@ -66,7 +70,8 @@ final class LearnerOptions {
     DeviceProfile overridden = profile.withLearner(new DeviceProfile.LearnerSettings(l.hidden(), r,
         learningRate != null ? learningRate : l.learningRate(), sigma != null ? sigma : l.sigma(),
         baselineRate != null ? baselineRate : l.baselineRate(), traceDecay != null ? traceDecay : l.traceDecay(),
-        l.biases(), l.fanOut(), l.rewardHistorySteps(), k, budgetNs));
+        l.biases(), l.fanOut(), l.rewardHistorySteps(), k, budgetNs,
+        exploration != null ? exploration : l.exploration()));
     try {
       ProfileSettings.learnerBuilder(overridden, 0).build();
     } catch (IllegalArgumentException e) {
@@ -106,6 +111,7 @@ final class LearnerOptions {
       case "--baseline-rate" -> baselineRate != null;
       case "--probes" -> probes != null;
       case "--budget" -> budget != null;
+      case "--exploration" -> exploration != null;
       default -> false;
     };
   }

@@ -28,7 +28,9 @@ final class ProfileHash {
         .append(' ').append(bits(l.traceDecay())).append(' ').append(l.biases()).append(' ').append(l.fanOut())
         .append(' ').append(l.rewardHistorySteps()).append(' ')
         // with a compute budget the probe count is measured anew at every start: the budget is the setting
-        .append(l.budgetNs() > 0 ? "budget " + l.budgetNs() : Integer.toString(l.probesPerLayer())).append('\n');
+        .append(l.budgetNs() > 0 ? "budget " + l.budgetNs() : Integer.toString(l.probesPerLayer()))
+        // an exploration floor counts only when set, so the hashes of profiles without one stay as they were
+        .append(l.exploration() > 0 ? " exploration " + bits(l.exploration()) : "").append('\n');
     s.append("form ").append(p.rewards().form()).append('\n');
     s.append("observation ").append(bits(o.offset())).append(bits(o.scale())).append(bits(o.min())).append(bits(o.max()))
         .append('\n');

@@ -40,6 +40,7 @@ final class ProfileSettings {
       Map.entry("reward-history-steps", "learner.reward-history-steps"),
       Map.entry("probes-per-layer", "learner.probes-per-layer"),
       Map.entry("budget", "learner.budget"),
+      Map.entry("exploration", "learner.exploration"),
       Map.entry("period", "loop.period"),
       Map.entry("spin", "loop.spin"),
       Map.entry("idle", "loop.idle"),
@@ -159,6 +160,7 @@ final class ProfileSettings {
         .traceDecay(l.traceDecay())
         .biases(l.biases())
         .rewardHistorySteps(l.rewardHistorySteps())
+        .exploration(l.exploration())
         .seed(seed);
   }
 

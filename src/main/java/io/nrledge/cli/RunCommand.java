@@ -194,6 +194,9 @@ final class RunCommand implements Callable<Integer> {
     if (a.profile.learner().budgetNs() > 0) {
       run.put("budget_us", a.profile.learner().budgetNs() / 1e3);
     }
+    if (a.profile.learner().exploration() > 0) {
+      run.put("exploration", a.profile.learner().exploration());
+    }
     run.put("period_us", a.settings.periodNs() / 1e3);
     run.put("dry_run_ticks", dryRun.ticks());
     run.put("dry_run_ms", dryRun.millis());

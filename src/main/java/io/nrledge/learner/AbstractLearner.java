@@ -16,6 +16,21 @@ import java.nio.ByteBuffer;
  * IMMEDIATE   per reward  δ = r − r̄,  W_l += η c_l δ u_l v_{l−1}ᵀ  (this step's factors, no trace)
  * CONTINUING  per step  E ← γe·E + u vᵀ;  per reward  δ = r − r̄,  W_l += η c_l δ E_l(as it stood stepsAgo steps back)
  * </pre>
+ *
+ * <p>Exploration floor ({@link LearnerConfig#exploration()} ε &gt; 0): the acting policy is the
+ * mixture μ = (1 − ε)·π + ε/A of the softmax π and the uniform policy, so every action keeps a
+ * probability of at least ε/A and a policy that has saturated on events-free behaviour (a rover
+ * turning in place) still meets events, so rewards keep arriving. The rules credit μ, the policy
+ * that acted, not π: since ∇_z ln μ(a) = w·∇_z ln π(a) with w = (1 − ε)π(a)/μ(a) ∈ [0, 1), the
+ * factor u of a step (and so its share of the trace) is the softmax's scaled by w; NRL gets it
+ * exactly from its noisy pass as Δ = ln μ̃(a) − ln μ(a) ({@link Policy#logProbabilityChangeWithFloor}),
+ * BP multiplies its output error by w. Local per step (w needs only π and a), and E[u vᵀ] stays
+ * the score of the acting policy, so the trace and the late-reward credit are unchanged in form:
+ * actions the softmax itself would have chosen (π(a) ≫ ε/A, w ≈ 1) are credited as before, an
+ * action taken only by the floor (π(a) ≪ ε/A, w ≈ 0) adds almost nothing to the trace, so the
+ * floor changes which events happen, not how one is credited. RMHL's factor (its own noise) does
+ * not involve π(a) and is unchanged. {@link #act} samples μ as well; {@link #greedyAction} ignores
+ * the floor. ε = 0 takes the plain softmax path, bit for bit.
  */
 abstract class AbstractLearner implements Learner {
   final LearnerConfig config;
@@ -35,6 +50,8 @@ abstract class AbstractLearner implements Learner {
   /** Presynaptic activity of the last step: the rule points it at one of its activation buffers. */
   double[][] v;
 
+  /** ε of the exploration floor; 0 for the plain softmax. */
+  private final double exploration;
   private final Xoshiro256StarStar actionStream;
   private final RewardBaseline baseline;
   /** The eligibility trace E, shaped like the weights. */
@@ -67,6 +84,7 @@ abstract class AbstractLearner implements Learner {
     this.u = net.newUnitVectors();
     this.v = x;
     this.actionStream = new Xoshiro256StarStar(config.actionSeed());
+    this.exploration = config.exploration();
     this.baseline = new RewardBaseline(config.baselineRate());
     this.eligibility = net.newWeights();
     this.layerScale = new double[net.layers() + 1];
@@ -97,7 +115,24 @@ abstract class AbstractLearner implements Learner {
    */
   final int chooseAction(double[] logits, int forcedAction) {
     Policy.softmax(logits, probs);
-    return forcedAction >= 0 ? forcedAction : Policy.sample(probs, actions, actionStream);
+    if (forcedAction >= 0) {
+      return forcedAction;
+    }
+    return exploration > 0 ? Policy.sampleWithFloor(probs, actions, exploration, actionStream)
+        : Policy.sample(probs, actions, actionStream);
+  }
+
+  /**
+   * The acting policy's log-probability change of action {@code a} from the softmax's
+   * {@code delta}: {@code delta} itself without a floor. Real-time safe.
+   */
+  final double actingLogProbabilityChange(double delta, int a) {
+    return exploration > 0 ? Policy.logProbabilityChangeWithFloor(delta, probs, actions, exploration, a) : delta;
+  }
+
+  /** {@code w = ∇ ln μ(a) / ∇ ln π(a)} of the floor: 1 without one. Real-time safe. */
+  final double actingScoreWeight(int a) {
+    return exploration > 0 ? Policy.floorScoreWeight(probs, actions, exploration, a) : 1.0;
   }
 
   @Override

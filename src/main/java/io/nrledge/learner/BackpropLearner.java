@@ -4,7 +4,7 @@ package io.nrledge.learner;
  * REINFORCE with exact backpropagation and plain SGD: the baseline NRL is measured against.
  *
  * <pre>
- * u_L = onehot(a) − π                         (∂ ln π(a|s) / ∂z_L)
+ * u_L = onehot(a) − π                         (∂ ln π(a|s) / ∂z_L; times w with a floor, see AbstractLearner)
  * u_l = φ'(z_l) ⊙ W_{l+1}ᵀ u_{l+1}             (l = L−1 … 1)
  * v   = x                                     so u_l v_{l−1}ᵀ = ∇_{W_l} ln π(a|s)
  * </pre>
@@ -27,6 +27,12 @@ final class BackpropLearner extends AbstractLearner {
     double[] top = u[outputLayer];
     for (int k = 0; k < actions; k++) {
       top[k] = (k == a ? 1.0 : 0.0) - probs[k];
+    }
+    double w = actingScoreWeight(a); // the floor's share: ∇ ln μ(a) = w ∇ ln π(a)
+    if (w != 1.0) {
+      for (int k = 0; k < actions; k++) {
+        top[k] *= w;
+      }
     }
     for (int l = outputLayer - 1; l >= 1; l--) {
       net.transposedProduct(l + 1, u[l + 1], u[l]);

@@ -28,6 +28,8 @@ import java.util.Arrays;
  * @param weightSeed seed of the Xavier-normal initial weights
  * @param noiseSeed seed of the neuron noise
  * @param actionSeed seed of action sampling
+ * @param exploration ε of the exploration floor: actions come from (1 − ε)·softmax + ε/A, and the
+ *     rules credit that mixture (see {@link AbstractLearner}); 0 (the default) is the plain softmax
  */
 public record LearnerConfig(
     int[] layerSizes,
@@ -50,7 +52,8 @@ public record LearnerConfig(
     int rewardHistorySteps,
     long weightSeed,
     long noiseSeed,
-    long actionSeed) {
+    long actionSeed,
+    double exploration) {
 
   /** Widest layer accepted. */
   public static final int MAX_LAYER_WIDTH = 65_536;
@@ -153,6 +156,9 @@ public record LearnerConfig(
     if (probesPerLayer > 1 && noiseProbe != NoiseProbe.PER_LAYER) {
       throw bad("probes-per-layer", "more than one probe needs noise-probe PER_LAYER");
     }
+    if (!(exploration >= 0 && exploration < 1)) {
+      throw bad("exploration", "must be in [0, 1), got " + exploration);
+    }
     if (form == CreditForm.CONTINUING && traceDecay >= 1) {
       throw bad("trace-decay", "the continuing form needs a decaying trace (< 1), got " + traceDecay);
     }
@@ -201,6 +207,7 @@ public record LearnerConfig(
     b.weightSeed = weightSeed;
     b.noiseSeed = noiseSeed;
     b.actionSeed = actionSeed;
+    b.exploration = exploration;
     return b;
   }
 
@@ -227,6 +234,7 @@ public record LearnerConfig(
     private long weightSeed = 1;
     private long noiseSeed = 2;
     private long actionSeed = 3;
+    private double exploration = 0.0;
 
     private Builder(int[] layerSizes) {
       this.layerSizes = layerSizes.clone();
@@ -252,6 +260,7 @@ public record LearnerConfig(
     public Builder weightSeed(long v) { weightSeed = v; return this; }
     public Builder noiseSeed(long v) { noiseSeed = v; return this; }
     public Builder actionSeed(long v) { actionSeed = v; return this; }
+    public Builder exploration(double v) { exploration = v; return this; }
 
     /** Derives the three streams' seeds from one run seed, so runs with different seeds share nothing. */
     public Builder seed(long runSeed) {
@@ -264,7 +273,7 @@ public record LearnerConfig(
     public LearnerConfig build() {
       return new LearnerConfig(layerSizes, hiddenActivation, leakSlope, biases, rule, form,
           learningRate, sigma, noiseKind, noiseProbe, probesPerLayer, baselineRate, traceDecay, fanOut, returnNormFloor,
-          rpeNorm, implicitNoiseRate, rewardHistorySteps, weightSeed, noiseSeed, actionSeed).validate();
+          rpeNorm, implicitNoiseRate, rewardHistorySteps, weightSeed, noiseSeed, actionSeed, exploration).validate();
     }
   }
 }

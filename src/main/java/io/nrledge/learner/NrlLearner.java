@@ -7,6 +7,7 @@ package io.nrledge.learner;
  * clean   z_l = W_l x_{l−1},  x_l = φ(z_l),  π = softmax(z_L);  the clean policy acts: a ~ π
  * noisy   z̃_1 = z_1 + ξ_1,  z̃_l = W_l x̃_{l−1} + ξ_l,  ξ ~ σ·IntegerNoise
  * signal  Δ = log_softmax(z̃_L)[a] − log_softmax(z_L)[a]          (double precision)
+ *         with an exploration floor ε the mixture μ acts and Δ = ln μ̃(a) − ln μ(a) (see AbstractLearner)
  * factor  episodic/continuing: u_l = Δ ξ_l / Σ_k‖ξ_k‖²,  v = x̃   (whole-network norm, noisy pre)
  *         immediate:           u_l = Δ ξ_l / ‖ξ_l‖²,     v = x    (per-layer norm, clean pre)
  * per-layer probes ({@link NoiseProbe#PER_LAYER}): for each layer l, K passes with noise on l
@@ -55,7 +56,8 @@ final class NrlLearner extends AbstractLearner {
       wholeNetwork += layerSquares[l];
     }
     int a = chooseAction(z[outputLayer], forcedAction);
-    double delta = Policy.logProbabilityChange(zNoisy[outputLayer], z[outputLayer], probs, a);
+    double delta = actingLogProbabilityChange(
+        Policy.logProbabilityChange(zNoisy[outputLayer], z[outputLayer], probs, a), a);
     if (form == CreditForm.IMMEDIATE) {
       for (int l = 1; l <= net.layers(); l++) {
         double k = perSquare(delta, layerSquares[l]);
@@ -86,7 +88,8 @@ final class NrlLearner extends AbstractLearner {
       for (int k = 0; k < probesPerLayer; k++) {
         long squares = noise.fill(noiseOfLayer);
         net.forwardFromLayer(l, z, xi, zNoisy, xNoisy);
-        double delta = Policy.logProbabilityChange(zNoisy[outputLayer], z[outputLayer], probs, a);
+        double delta = actingLogProbabilityChange(
+        Policy.logProbabilityChange(zNoisy[outputLayer], z[outputLayer], probs, a), a);
         double scale = perSquare(delta, squares) / probesPerLayer;
         for (int i = 0; i < f.length; i++) {
           f[i] += scale * noiseOfLayer[i];

@@ -25,7 +25,41 @@ final class Policy {
 
   /** Draws an action from {@code probs} with one uniform from {@code rng}. */
   static int sample(double[] probs, int n, Xoshiro256StarStar rng) {
+    return sampleAt(probs, n, rng.nextDouble());
+  }
+
+  /**
+   * Draws an action from the mixture {@code (1 − ε)·probs + ε/n} with one uniform from {@code rng}:
+   * below ε it picks uniformly, else it samples {@code probs} with the uniform rescaled to [0, 1).
+   * Requires 0 < ε < 1.
+   */
+  static int sampleWithFloor(double[] probs, int n, double epsilon, Xoshiro256StarStar rng) {
     double u = rng.nextDouble();
+    if (u < epsilon) {
+      return Math.min((int) (u / epsilon * n), n - 1);
+    }
+    return sampleAt(probs, n, (u - epsilon) / (1 - epsilon));
+  }
+
+  /**
+   * The mixture's share of the softmax score, {@code w = (1 − ε)·π(a) / μ(a)} with
+   * {@code μ(a) = (1 − ε)·π(a) + ε/n}: {@code ∇_z ln μ(a) = w·∇_z ln π(a)}.
+   */
+  static double floorScoreWeight(double[] probs, int n, double epsilon, int a) {
+    double share = (1 - epsilon) * probs[a];
+    return share / (share + epsilon / n);
+  }
+
+  /**
+   * {@code ln μ̃(a) − ln μ(a)} for the mixture {@code μ = (1 − ε)·π + ε/n}, from the softmax's own
+   * change {@code Δ = ln π̃(a) − ln π(a)}: {@code ln1p(w·expm1(Δ))}, w from {@link #floorScoreWeight}
+   * (exact, and as precise as Δ itself for tiny noise).
+   */
+  static double logProbabilityChangeWithFloor(double delta, double[] probs, int n, double epsilon, int a) {
+    return Math.log1p(floorScoreWeight(probs, n, epsilon, a) * Math.expm1(delta));
+  }
+
+  private static int sampleAt(double[] probs, int n, double u) {
     double cumulative = 0;
     for (int k = 0; k < n - 1; k++) {
       cumulative += probs[k];

@@ -135,17 +135,26 @@ public record DeviceProfile(
    * @param probesPerLayer {@code nrl-layer}: noise probes per layer and tick
    * @param budgetNs {@code nrl-layer}: the learner's compute budget per tick, from which the probes
    *     per layer are chosen on the machine at start (0: none, {@code probesPerLayer} as given)
+   * @param exploration ε of the exploration floor (0: none)
    */
   public record LearnerSettings(int[] hidden, String rule, double learningRate, double sigma, double baselineRate,
-      double traceDecay, boolean biases, boolean fanOut, int rewardHistorySteps, int probesPerLayer, long budgetNs) {
+      double traceDecay, boolean biases, boolean fanOut, int rewardHistorySteps, int probesPerLayer, long budgetNs,
+      double exploration) {
     public LearnerSettings {
       hidden = hidden.clone();
+    }
+
+    /** Settings without an exploration floor. */
+    public LearnerSettings(int[] hidden, String rule, double learningRate, double sigma, double baselineRate,
+        double traceDecay, boolean biases, boolean fanOut, int rewardHistorySteps, int probesPerLayer, long budgetNs) {
+      this(hidden, rule, learningRate, sigma, baselineRate, traceDecay, biases, fanOut, rewardHistorySteps,
+          probesPerLayer, budgetNs, 0.0);
     }
 
     /** These settings with another probe count and budget (0: none). */
     public LearnerSettings withProbes(int probes, long budget) {
       return new LearnerSettings(hidden, rule, learningRate, sigma, baselineRate, traceDecay, biases, fanOut,
-          rewardHistorySteps, probes, budget);
+          rewardHistorySteps, probes, budget, exploration);
     }
   }
 

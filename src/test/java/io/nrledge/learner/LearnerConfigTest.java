@@ -22,6 +22,17 @@ class LearnerConfigTest {
   }
 
   @Test
+  void shouldAcceptAnExplorationFloorInZeroToOneExclusive() {
+    assertEquals(0.0, LearnerConfig.builder(4, 2).build().exploration(), "no floor unless asked");
+    assertEquals(0.5, LearnerConfig.builder(4, 2).exploration(0.5).build().exploration());
+    for (double bad : new double[] {-0.01, 1.0, 2.0, Double.NaN}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> LearnerConfig.builder(4, 2).exploration(bad).build());
+      assertEquals("exploration: must be in [0, 1), got " + bad, e.getMessage());
+    }
+  }
+
+  @Test
   void shouldDeriveDistinctStreamSeedsFromOneRunSeed() {
     LearnerConfig a = LearnerConfig.builder(4, 2).seed(1).build();
     LearnerConfig b = LearnerConfig.builder(4, 2).seed(2).build();
