@@ -12,6 +12,7 @@ import io.nrledge.runtime.ControlLoop;
 import io.nrledge.runtime.Mode;
 import io.nrledge.runtime.RealtimeScheduling;
 import io.nrledge.runtime.StopReason;
+import io.nrledge.telemetry.RunFolderLock;
 import io.nrledge.telemetry.RunLog;
 import io.nrledge.telemetry.RunSummary;
 import io.nrledge.telemetry.Supervisor;
@@ -171,6 +172,22 @@ final class RunCommand implements Callable<Integer> {
     RunCheckpoints checkpoints = openCheckpoints(a, messages);
     TelemetryWriter.Settings files = runFolder(a);
     Path folder = files.runDir();
+    RunFolderLock folderLock = lockRunFolder(a, folder);
+    try {
+      return runAndReport(a, profile, overrides, err, statusLine, messages, checkpoints, files);
+    } finally {
+      folderLock.close();
+    }
+  }
+
+  /**
+   * Runs the loop, finishes the checkpoints, prints the summary and writes it into the run folder
+   * (and {@code --summary-json}); the exit code.
+   */
+  private Integer runAndReport(LoopAssembly a, DeviceProfile profile, LoopAssembly.Overrides overrides, PrintStream err,
+      boolean statusLine, Consumer<String> messages, RunCheckpoints checkpoints, TelemetryWriter.Settings files)
+      throws Exception {
+    Path folder = files.runDir();
     RunOutcome outcome = runLoop(a, profile, overrides, err, statusLine, files);
     if (checkpoints != null) {
       boolean cleanStop = outcome.crash() == null && outcome.reason() != StopReason.LATCHED_FAULT
@@ -247,6 +264,16 @@ final class RunCommand implements Callable<Integer> {
       return Main.EXIT_RUNTIME_FAILURE;
     }
     return Main.EXIT_OK;
+  }
+
+  /** The run folder, held for this run until its last file is written (see {@link RunFolderLock}). */
+  private static RunFolderLock lockRunFolder(LoopAssembly a, Path folder) {
+    try {
+      return RunFolderLock.acquire(folder);
+    } catch (IOException e) {
+      a.close();
+      throw new UsageException("cannot use the run folder: " + e.getMessage());
+    }
   }
 
   /** The checkpoints of {@code --state-dir}, or null without it; a refusal stops what the assembly launched. */

@@ -3,6 +3,7 @@ package io.nrledge.cli;
 import io.nrledge.profiles.DeviceProfile;
 import io.nrledge.telemetry.TelemetryWriter;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,14 +40,17 @@ final class RunFolder {
       what = "--run-dir: '" + runDir + "'";
     } else {
       budgetRoot = Path.of(storage.runsFolder()).toAbsolutePath();
-      dir = fresh(budgetRoot, safeName(profile.name()) + "-" + STAMP.format(Instant.now()));
+      dir = null;
       what = profile.where("storage.runs-folder") + ": storage.runs-folder: '" + budgetRoot + "'";
     }
     try {
-      if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      if (dir == null) {
+        dir = claimFresh(budgetRoot, safeName(profile.name()) + "-" + STAMP.format(Instant.now()));
+      } else if (Files.exists(dir) && !Files.isDirectory(dir)) {
         throw new UsageException(what + " is not a folder");
+      } else {
+        Files.createDirectories(dir);
       }
-      Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UsageException(what + ": cannot create the run folder: " + e.getMessage());
     }
@@ -58,12 +62,19 @@ final class RunFolder {
         metadata, faultNames, phaseNames);
   }
 
-  private static Path fresh(Path root, String name) {
-    Path dir = root.resolve(name);
-    for (int i = 2; Files.exists(dir); i++) {
-      dir = root.resolve(name + "-" + i);
+  /**
+   * Creates {@code root/name}, or {@code name-2}, {@code name-3}… when taken: creating a folder is
+   * atomic, so two runs started in the same second by two processes never share one.
+   */
+  static Path claimFresh(Path root, String name) throws IOException {
+    Files.createDirectories(root);
+    for (int i = 1; ; i++) {
+      try {
+        return Files.createDirectory(root.resolve(i == 1 ? name : name + "-" + i));
+      } catch (FileAlreadyExistsException e) {
+        // taken by an earlier run or a parallel one: try the next name
+      }
     }
-    return dir;
   }
 
   /** The profile's name as a folder name: letters, digits, '.', '_' and '-' only. */

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * Keeps the run folders under one root within a byte budget: when a new telemetry file is about
  * to start, the oldest other runs are deleted first (least recently written first), then the
  * current run's oldest telemetry files; the file being written and the current run's
- * {@code episodes.csv} are never deleted. Only folders that look like runs (they hold
+ * {@code episodes.csv} are never deleted, nor is a run another process is still writing
+ * ({@link RunFolderLock}). Only folders that look like runs (they hold
  * {@code episodes.csv} or telemetry files) are counted or deleted, never anything else in the
  * root. Writer thread only.
  */
@@ -55,8 +56,8 @@ public final class DiskBudget {
         if (total + reserveBytes <= budgetBytes) {
           return deleted;
         }
-        if (run.equals(currentRun)) {
-          continue;
+        if (run.equals(currentRun) || RunFolderLock.held(run)) {
+          continue; // this run, or another one still running
         }
         total -= size(run);
         deleteTree(run);

@@ -1,0 +1,92 @@
+package io.nrledge.telemetry;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A live run's claim on its folder: an exclusive lock on {@code run.lock} in it, held from the
+ * folder's creation until the run has written its last file. A {@link DiskBudget} never deletes a
+ * folder whose lock is held, by this process or another (two runs sharing a runs folder, as
+ * parallel experiments do). The operating system drops the lock when the process dies, so a
+ * crashed run's folder becomes deletable. Not for the control thread.
+ */
+public final class RunFolderLock implements AutoCloseable {
+  static final String FILE = "run.lock";
+  /** Folders locked by this process: testing them through a second channel would release the lock (POSIX). */
+  private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
+  private final Path folder;
+  private final FileChannel channel;
+  private final FileLock lock;
+
+  private RunFolderLock(Path folder, FileChannel channel, FileLock lock) {
+    this.folder = folder;
+    this.channel = channel;
+    this.lock = lock;
+  }
+
+  /** Locks {@code folder} (which must exist) for this run; {@link IOException} when another run holds it. */
+  public static RunFolderLock acquire(Path folder) throws IOException {
+    Path key = folder.toAbsolutePath().normalize();
+    if (!HELD_HERE.add(key)) {
+      throw new IOException(folder + " is in use by another run of this process");
+    }
+    FileChannel channel = null;
+    try {
+      channel = FileChannel.open(key.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        throw new IOException(folder + " is in use by another running process");
+      }
+      return new RunFolderLock(key, channel, lock);
+    } catch (IOException | RuntimeException e) {
+      HELD_HERE.remove(key);
+      if (channel != null) {
+        channel.close();
+      }
+      throw e;
+    }
+  }
+
+  /** Whether a live run (of any process) holds {@code folder}. */
+  public static boolean held(Path folder) {
+    Path key = folder.toAbsolutePath().normalize();
+    if (HELD_HERE.contains(key)) {
+      return true;
+    }
+    Path file = key.resolve(FILE);
+    if (!Files.exists(file)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      FileLock probe = channel.tryLock();
+      if (probe == null) {
+        return true;
+      }
+      probe.release();
+      return false;
+    } catch (OverlappingFileLockException e) {
+      return true;
+    } catch (IOException e) {
+      return false; // gone meanwhile, or unreadable: not a live run's lock
+    }
+  }
+
+  /** Releases the folder; its budget may delete it from now on. */
+  @Override
+  public void close() throws IOException {
+    try {
+      lock.release();
+      channel.close();
+    } finally {
+      HELD_HERE.remove(folder);
+    }
+  }
+}
