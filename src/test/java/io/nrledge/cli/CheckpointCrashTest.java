@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nrledge.telemetry.CheckpointStore;
+import io.nrledge.telemetry.DiskBudget;
+import io.nrledge.telemetry.McapReader;
 import io.nrledge.testing.CommandRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -40,11 +44,13 @@ class CheckpointCrashTest {
     long lastEpisodes = -1;
     int killedWithTemporary = 0;
     int resumed = 0;
+    long telemetryMessages = 0;
 
     for (int trial = 0; trial < TRIALS; trial++) {
       boolean slowWrites = trial % 2 == 1;
       Path output = dir.resolve("trial-" + trial + ".txt");
-      Process p = start(profile, state, slowWrites, output);
+      Path runDir = dir.resolve("run-" + trial);
+      Process p = start(profile, state, slowWrites, output, runDir);
       awaitACheckpoint(p, state, output);
       Thread.sleep(random.nextInt(400));
       p.destroyForcibly(); // SIGKILL: no shutdown hook, no final checkpoint
@@ -64,6 +70,7 @@ class CheckpointCrashTest {
           assertTrue(e.valid(), "trial " + trial + ": " + name + " is complete: " + e.error());
         }
       }
+      telemetryMessages += readTelemetry(runDir, trial);
       CommandRun inspect = CommandRun.execute("inspect", "--json", state.toString());
       assertEquals(0, inspect.exit(), "trial " + trial + ": " + inspect.out() + inspect.err());
       assertTrue(inspect.out().startsWith("{\"valid\":true,"), inspect.out());
@@ -80,6 +87,7 @@ class CheckpointCrashTest {
 
     assertEquals(TRIALS - 1, resumed, "every run after the first resumed from the folder");
     assertTrue(killedWithTemporary > 0, "some kills landed in the middle of a checkpoint write");
+    assertTrue(telemetryMessages > 0, "the killed runs left telemetry to read");
     long target = lastEpisodes + 5;
     CommandRun last = CommandRun.execute("run", "--profile", profile.toString(), "--state-dir", state.toString(),
         "--episodes", Long.toString(target), "--status", "never");
@@ -91,12 +99,33 @@ class CheckpointCrashTest {
     assertTrue(inspect.out().contains("\"episodes\":" + target + ","), inspect.out());
   }
 
+  /**
+   * Reads every telemetry file a killed run left: each reads up to its last complete record (no
+   * footer: the process never closed it), and each channel's messages are in order without
+   * repeats. The messages read.
+   */
+  private static long readTelemetry(Path runDir, int trial) throws IOException {
+    long messages = 0;
+    for (Path file : DiskBudget.telemetryFilesOldestFirst(runDir)) {
+      Map<Integer, Long> lastSequence = new HashMap<>();
+      McapReader.Outcome outcome = McapReader.read(file, (channel, sequence, logTimeNs, data) -> {
+        Long before = lastSequence.put(channel.id(), sequence);
+        assertTrue(before == null || sequence > before, "trial " + trial + ": " + file + ": channel " + channel.topic()
+            + " went from message " + before + " to " + sequence);
+      });
+      assertTrue(outcome.validBytes() <= Files.size(file), file.toString());
+      messages += outcome.messages();
+    }
+    return messages;
+  }
+
   /** The embedded CartPole rig with a threshold it never reaches, so only a kill or a signal ends it. */
   private Path unsolvableCartPole() throws IOException {
     Path project = Path.of(System.getProperty("nrledge.projectDir", "."));
     Path profile = dir.resolve("unsolvable-cartpole.yaml");
     String text = Files.readString(project.resolve("device-profiles/sim-cartpole.yaml"))
-        .replace("solved-average: 475", "solved-average: 1000");
+        .replace("solved-average: 475", "solved-average: 1000")
+        + "storage:\n  sync-interval: 50ms\n"; // telemetry reaches the file often enough to be read after a kill
     assertTrue(text.contains("solved-average: 1000"), "the profile template changed");
     Files.writeString(profile, text);
     return profile;
@@ -135,7 +164,7 @@ class CheckpointCrashTest {
     assertTrue(Long.parseLong(saved.group(1)) > 0, inspect.out());
   }
 
-  private Process start(Path profile, Path state, boolean slowWrites, Path output) throws IOException {
+  private Process start(Path profile, Path state, boolean slowWrites, Path output, Path runDir) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", // starts faster; the trials are about files, not speed
         "-cp", System.getProperty("java.class.path")));
@@ -143,7 +172,7 @@ class CheckpointCrashTest {
       command.add("-Dnrledge.checkpoint.testWriteDelayMs=20");
     }
     command.addAll(List.of(Main.class.getName(), "run", "--profile", profile.toString(), "--state-dir", state.toString(),
-        "--checkpoint-every", "1ep", "--episodes", "100000000", "--status", "never"));
+        "--checkpoint-every", "1ep", "--episodes", "100000000", "--status", "never", "--run-dir", runDir.toString()));
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
   }
 
