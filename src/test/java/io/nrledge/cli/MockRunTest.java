@@ -2,10 +2,8 @@ package io.nrledge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.nrledge.profiles.DeviceProfile;
-import io.nrledge.profiles.ProfileException;
 import io.nrledge.profiles.ProfileLoader;
 import io.nrledge.testing.CommandRun;
 import java.nio.file.Files;
@@ -42,20 +40,11 @@ class MockRunTest {
     assertTrue(run.outLines().get(0).endsWith(" (train, platform sim)"), run.out());
   }
 
-  /**
-   * Needs the hwprofile branch (issue 11 part A), which parses {@code sensors}/{@code actuators}/
-   * {@code events}; skipped, saying so, until it is merged.
-   */
+  /** One device of every kind, in a forked {@code run --mock}, stopped by SIGTERM. */
   @Test
   void shouldRunARealBoardProfileOnTheMockPlatformAndLeaveItSafeOnSigterm() throws Exception {
-    DeviceProfile profile;
-    try {
-      profile = ProfileLoader.load(MOCK_RIG);
-    } catch (ProfileException e) {
-      profile = null;
-    }
-    assumeTrue(profile != null && profile.hardware() != null,
-        "hardware profiles do not load on this branch yet (merge hwprofile): " + MOCK_RIG);
+    DeviceProfile profile = ProfileLoader.load(MOCK_RIG);
+    assertTrue(profile.hardware() != null, MOCK_RIG + " describes a real board");
     Path summary = dir.resolve("summary.json");
     Path output = dir.resolve("output.txt");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
