@@ -35,6 +35,10 @@ final class LearnerOptions {
       + " actions from (1 - E)*softmax + E/A, E in [0, 1).")
   Double exploration;
 
+  @Option(names = "--exploration-hold", paramLabel = "H", description = "Ticks an action picked by the exploration"
+      + " floor is held instead of the profile's (1: single ticks).")
+  Integer explorationHold;
+
   @Option(names = "--probes", paramLabel = "K", description = "nrl-layer: noise probes per layer and tick.")
   Integer probes;
 
@@ -45,7 +49,8 @@ final class LearnerOptions {
   /** The learner's own key for each option, as {@code LearnerConfig.validate()} names it. */
   private static final Map<String, String> OPTIONS = Map.of("learning-rate", "--lr", "sigma", "--sigma",
       "trace-decay", "--trace-decay", "baseline-rate", "--baseline-rate", "probes-per-layer", "--probes",
-      "budget", "--budget", "exploration", "--exploration");
+      "budget", "--budget", "exploration", "--exploration",
+      "exploration-hold", "--exploration-hold");
 
   /**
    * {@code profile} with these overrides applied; unchanged when none is given. The learner owns the
@@ -55,7 +60,8 @@ final class LearnerOptions {
   DeviceProfile applyTo(DeviceProfile profile) {
     DeviceProfile.LearnerSettings l = profile.learner();
     if (rule == null && learningRate == null && sigma == null && traceDecay == null && baselineRate == null
-        && probes == null && budget == null && exploration == null) {
+        && probes == null && budget == null && exploration == null
+        && explorationHold == null) {
       return profile;
     }
     if (budget != null && probes != null) {
@@ -71,7 +77,8 @@ final class LearnerOptions {
         learningRate != null ? learningRate : l.learningRate(), sigma != null ? sigma : l.sigma(),
         baselineRate != null ? baselineRate : l.baselineRate(), traceDecay != null ? traceDecay : l.traceDecay(),
         l.biases(), l.fanOut(), l.rewardHistorySteps(), k, budgetNs,
-        exploration != null ? exploration : l.exploration()));
+        exploration != null ? exploration : l.exploration(),
+        explorationHold != null ? explorationHold : l.explorationHold()));
     try {
       ProfileSettings.learnerBuilder(overridden, 0).build();
     } catch (IllegalArgumentException e) {
@@ -112,6 +119,7 @@ final class LearnerOptions {
       case "--probes" -> probes != null;
       case "--budget" -> budget != null;
       case "--exploration" -> exploration != null;
+      case "--exploration-hold" -> explorationHold != null;
       default -> false;
     };
   }

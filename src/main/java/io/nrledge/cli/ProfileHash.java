@@ -30,7 +30,9 @@ final class ProfileHash {
         // with a compute budget the probe count is measured anew at every start: the budget is the setting
         .append(l.budgetNs() > 0 ? "budget " + l.budgetNs() : Integer.toString(l.probesPerLayer()))
         // an exploration floor counts only when set, so the hashes of profiles without one stay as they were
-        .append(l.exploration() > 0 ? " exploration " + bits(l.exploration()) : "").append('\n');
+        .append(l.exploration() > 0 ? " exploration " + bits(l.exploration()) : "")
+        // likewise a hold counts only when longer than one tick
+        .append(l.explorationHold() != 1 ? " exploration-hold " + l.explorationHold() : "").append('\n');
     s.append("form ").append(p.rewards().form()).append('\n');
     s.append("observation ").append(bits(o.offset())).append(bits(o.scale())).append(bits(o.min())).append(bits(o.max()))
         .append('\n');

@@ -41,6 +41,7 @@ final class ProfileSettings {
       Map.entry("probes-per-layer", "learner.probes-per-layer"),
       Map.entry("budget", "learner.budget"),
       Map.entry("exploration", "learner.exploration"),
+      Map.entry("exploration-hold", "learner.exploration-hold"),
       Map.entry("period", "loop.period"),
       Map.entry("spin", "loop.spin"),
       Map.entry("idle", "loop.idle"),
@@ -161,6 +162,7 @@ final class ProfileSettings {
         .biases(l.biases())
         .rewardHistorySteps(l.rewardHistorySteps())
         .exploration(l.exploration())
+        .explorationHold(l.explorationHold())
         .seed(seed);
   }
 

@@ -214,6 +214,9 @@ final class RunCommand implements Callable<Integer> {
     if (a.profile.learner().exploration() > 0) {
       run.put("exploration", a.profile.learner().exploration());
     }
+    if (a.profile.learner().explorationHold() != 1) {
+      run.put("exploration_hold", a.profile.learner().explorationHold());
+    }
     run.put("period_us", a.settings.periodNs() / 1e3);
     run.put("dry_run_ticks", dryRun.ticks());
     run.put("dry_run_ms", dryRun.millis());

@@ -31,6 +31,18 @@ import java.nio.ByteBuffer;
  * floor changes which events happen, not how one is credited. RMHL's factor (its own noise) does
  * not involve π(a) and is unchanged. {@link #act} samples μ as well; {@link #greedyAction} ignores
  * the floor. ε = 0 takes the plain softmax path, bit for bit.
+ *
+ * <p>Exploration hold ({@link LearnerConfig#explorationHold()} H &gt; 1, with ε &gt; 0): an action the
+ * floor's uniform branch picks is held for H ticks, so a random action lasts long enough to get
+ * past the wheels' slew limit. A tick is free or held. On a free tick the acting policy is the
+ * mixture μ above, credited exactly as the floor is (the uniform branch is what starts a hold). On
+ * the H − 1 held ticks that follow, the acting policy is "the held action with probability 1",
+ * whose score ∇ ln 1 is zero: those ticks add nothing to the eligibility trace (it still decays,
+ * the step's credit scale is 0) and to an immediate update, so the rule learns only from its own choices
+ * and the held stretch only moves the rig into other states. This is the exact score of the
+ * composite policy, as local as the floor's (whether a tick is held needs no weights). Hold
+ * counter and held action are learner state ({@link #saveState}); a new episode starts free.
+ * H = 1 takes the single-tick floor path, bit for bit.
  */
 abstract class AbstractLearner implements Learner {
   final LearnerConfig config;
@@ -47,11 +59,21 @@ abstract class AbstractLearner implements Learner {
    */
   double[][] u;
   double uScale = 1.0;
+  /** What the last step credits: {@link #uScale}, or 0 on a held tick of an exploration hold; read by tests. */
+  double creditScale = 1.0;
   /** Presynaptic activity of the last step: the rule points it at one of its activation buffers. */
   double[][] v;
 
   /** ε of the exploration floor; 0 for the plain softmax. */
   private final double exploration;
+  /** H of the exploration hold; 1 for the single-tick floor. */
+  private final int explorationHold;
+  /** Held ticks still to come after the current one. */
+  private int holdRemaining;
+  /** The held action, −1 before the first hold. */
+  private int heldAction = -1;
+  /** Whether the last chosen action was a held one (no credit for that step); read by tests. */
+  boolean holding;
   private final Xoshiro256StarStar actionStream;
   private final RewardBaseline baseline;
   /** The eligibility trace E, shaped like the weights. */
@@ -85,6 +107,7 @@ abstract class AbstractLearner implements Learner {
     this.v = x;
     this.actionStream = new Xoshiro256StarStar(config.actionSeed());
     this.exploration = config.exploration();
+    this.explorationHold = config.explorationHold();
     this.baseline = new RewardBaseline(config.baselineRate());
     this.eligibility = net.newWeights();
     this.layerScale = new double[net.layers() + 1];
@@ -111,15 +134,33 @@ abstract class AbstractLearner implements Learner {
 
   /**
    * Fills {@link #probs} with the policy of {@code logits} and returns {@code forcedAction} when
-   * ≥ 0 (tests fix the action), else an action sampled from it.
+   * ≥ 0 (tests fix the action), else the held action during an exploration hold, else an action
+   * sampled from the acting policy (which may start a hold). Real-time safe.
    */
   final int chooseAction(double[] logits, int forcedAction) {
     Policy.softmax(logits, probs);
+    holding = false;
     if (forcedAction >= 0) {
       return forcedAction;
     }
-    return exploration > 0 ? Policy.sampleWithFloor(probs, actions, exploration, actionStream)
-        : Policy.sample(probs, actions, actionStream);
+    if (exploration <= 0) {
+      return Policy.sample(probs, actions, actionStream);
+    }
+    if (explorationHold == 1) {
+      return Policy.sampleWithFloor(probs, actions, exploration, actionStream);
+    }
+    if (holdRemaining > 0) {
+      holdRemaining--;
+      holding = true;
+      return heldAction;
+    }
+    double draw = actionStream.nextDouble();
+    int a = Policy.sampleWithFloorAt(probs, actions, exploration, draw);
+    if (draw < exploration) {
+      heldAction = a;
+      holdRemaining = explorationHold - 1;
+    }
+    return a;
   }
 
   /**
@@ -139,16 +180,17 @@ abstract class AbstractLearner implements Learner {
   public final int step(double[] observation) {
     discarded = false;
     int a = probe(observation, -1);
+    creditScale = holding ? 0.0 : uScale; // a held action's score is zero: see the class comment
     switch (form) {
       case EPISODIC -> {
         if (traceDecay != 1.0) {
           eligibility.scale(traceDecay);
         }
-        eligibility.addOuter(uScale, u, v);
+        eligibility.addOuter(creditScale, u, v);
       }
       case CONTINUING -> {
         eligibility.scale(traceDecay);
-        eligibility.addOuter(uScale, u, v);
+        eligibility.addOuter(creditScale, u, v);
         remember();
       }
       case IMMEDIATE -> { }
@@ -178,7 +220,7 @@ abstract class AbstractLearner implements Learner {
       case IMMEDIATE -> {
         double delta = baseline.predictionError(reward);
         lastRpe = delta;
-        net.weights().addOuter(learningRate * delta * uScale, u, v, layerScale);
+        net.weights().addOuter(learningRate * delta * creditScale, u, v, layerScale);
       }
       case CONTINUING -> {
         lastRpe = baseline.predictionError(reward);
@@ -189,6 +231,7 @@ abstract class AbstractLearner implements Learner {
 
   @Override
   public final void endEpisode() {
+    holdRemaining = 0;
     switch (form) {
       case EPISODIC -> {
         double R = episodeReturn;
@@ -220,6 +263,7 @@ abstract class AbstractLearner implements Learner {
     eligibility.clear();
     episodeReturn = 0;
     historyCount = 0;
+    holdRemaining = 0;
     discarded = true;
   }
 
@@ -242,8 +286,13 @@ abstract class AbstractLearner implements Learner {
       System.arraycopy(u[l], 0, historyU[historyNewest][l], 0, u[l].length);
       System.arraycopy(v[l], 0, historyV[historyNewest][l], 0, v[l].length);
     }
-    historyScale[historyNewest] = uScale;
+    historyScale[historyNewest] = creditScale;
     historyCount = Math.min(historyCount + 1, historyU.length);
+  }
+
+  /** Held ticks of the current exploration hold still to come (0: the next action is free). */
+  final int heldTicksLeft() {
+    return holdRemaining;
   }
 
   /** Bytes of the rule's own state beyond what every rule shares (its noise source, running means). */
@@ -259,7 +308,8 @@ abstract class AbstractLearner implements Learner {
 
   /**
    * Layout: weights, eligibility trace (each layer's weights in storage order, then its biases, as
-   * doubles), reward baseline, action stream, episode return, discarded flag, late-reward history
+   * doubles), reward baseline, action stream, with an exploration hold (H &gt; 1 only, so other
+   * layouts stay as they were) the held ticks still to come and the held action, episode return, discarded flag, late-reward history
    * (newest slot, count, then every slot's scale and factors), then the rule's own state.
    */
   @Override
@@ -269,7 +319,7 @@ abstract class AbstractLearner implements Learner {
       history += 8 * (units(historyU[h]) + units(historyV[h]));
     }
     return net.weights().stateBytes() + eligibility.stateBytes() + baseline.stateBytes() + actionStream.stateBytes()
-        + 8 + 8 + 8 + history + ruleStateBytes();
+        + (explorationHold > 1 ? 8 : 0) + 8 + 8 + 8 + history + ruleStateBytes();
   }
 
   @Override
@@ -278,6 +328,9 @@ abstract class AbstractLearner implements Learner {
     eligibility.saveState(out);
     baseline.saveState(out);
     actionStream.saveState(out);
+    if (explorationHold > 1) {
+      out.putInt(holdRemaining).putInt(heldAction);
+    }
     out.putDouble(episodeReturn);
     out.putLong(discarded ? 1 : 0);
     out.putInt(historyNewest).putInt(historyCount);
@@ -295,6 +348,15 @@ abstract class AbstractLearner implements Learner {
     eligibility.loadState(in);
     baseline.loadState(in);
     actionStream.loadState(in);
+    if (explorationHold > 1) {
+      int remaining = in.getInt();
+      int held = in.getInt();
+      if (remaining < 0 || remaining >= explorationHold || held < -1 || held >= actions || (remaining > 0 && held < 0)) {
+        throw new IllegalArgumentException("learner: exploration hold " + remaining + " ticks of action " + held);
+      }
+      holdRemaining = remaining;
+      heldAction = held;
+    }
     episodeReturn = in.getDouble();
     discarded = in.getLong() != 0;
     int newest = in.getInt();

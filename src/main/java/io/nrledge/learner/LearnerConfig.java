@@ -30,6 +30,8 @@ import java.util.Arrays;
  * @param actionSeed seed of action sampling
  * @param exploration ε of the exploration floor: actions come from (1 − ε)·softmax + ε/A, and the
  *     rules credit that mixture (see {@link AbstractLearner}); 0 (the default) is the plain softmax
+ * @param explorationHold ticks an action picked by the floor's uniform branch is held (the acting
+ *     policy commits to it); 1 (the default) is the single-tick floor; no effect without a floor
  */
 public record LearnerConfig(
     int[] layerSizes,
@@ -53,7 +55,8 @@ public record LearnerConfig(
     long weightSeed,
     long noiseSeed,
     long actionSeed,
-    double exploration) {
+    double exploration,
+    int explorationHold) {
 
   /** Widest layer accepted. */
   public static final int MAX_LAYER_WIDTH = 65_536;
@@ -64,6 +67,8 @@ public record LearnerConfig(
    * {@link #BYTES_PER_PARAMETER} bytes each, about 92 MB for the largest network.
    */
   public static final long MAX_PARAMETERS = 4_000_000;
+  /** Longest exploration hold accepted, in ticks (20 minutes at 50 ms). */
+  public static final int MAX_EXPLORATION_HOLD = 24_000;
   /**
    * Heap bytes per parameter, rounded up: weights and traces measured 16.3–16.9 bytes for NRL,
    * RMHL and BP, episodic and continuing, on a 4-1000-1000-1000-2 net.
@@ -159,6 +164,9 @@ public record LearnerConfig(
     if (!(exploration >= 0 && exploration < 1)) {
       throw bad("exploration", "must be in [0, 1), got " + exploration);
     }
+    if (explorationHold < 1 || explorationHold > MAX_EXPLORATION_HOLD) {
+      throw bad("exploration-hold", "must be 1.." + MAX_EXPLORATION_HOLD + " ticks, got " + explorationHold);
+    }
     if (form == CreditForm.CONTINUING && traceDecay >= 1) {
       throw bad("trace-decay", "the continuing form needs a decaying trace (< 1), got " + traceDecay);
     }
@@ -208,6 +216,7 @@ public record LearnerConfig(
     b.noiseSeed = noiseSeed;
     b.actionSeed = actionSeed;
     b.exploration = exploration;
+    b.explorationHold = explorationHold;
     return b;
   }
 
@@ -235,6 +244,7 @@ public record LearnerConfig(
     private long noiseSeed = 2;
     private long actionSeed = 3;
     private double exploration = 0.0;
+    private int explorationHold = 1;
 
     private Builder(int[] layerSizes) {
       this.layerSizes = layerSizes.clone();
@@ -261,6 +271,7 @@ public record LearnerConfig(
     public Builder noiseSeed(long v) { noiseSeed = v; return this; }
     public Builder actionSeed(long v) { actionSeed = v; return this; }
     public Builder exploration(double v) { exploration = v; return this; }
+    public Builder explorationHold(int v) { explorationHold = v; return this; }
 
     /** Derives the three streams' seeds from one run seed, so runs with different seeds share nothing. */
     public Builder seed(long runSeed) {
@@ -273,7 +284,8 @@ public record LearnerConfig(
     public LearnerConfig build() {
       return new LearnerConfig(layerSizes, hiddenActivation, leakSlope, biases, rule, form,
           learningRate, sigma, noiseKind, noiseProbe, probesPerLayer, baselineRate, traceDecay, fanOut, returnNormFloor,
-          rpeNorm, implicitNoiseRate, rewardHistorySteps, weightSeed, noiseSeed, actionSeed, exploration).validate();
+          rpeNorm, implicitNoiseRate, rewardHistorySteps, weightSeed, noiseSeed, actionSeed, exploration,
+          explorationHold).validate();
     }
   }
 }

@@ -34,7 +34,14 @@ final class Policy {
    * Requires 0 < ε < 1.
    */
   static int sampleWithFloor(double[] probs, int n, double epsilon, Xoshiro256StarStar rng) {
-    double u = rng.nextDouble();
+    return sampleWithFloorAt(probs, n, epsilon, rng.nextDouble());
+  }
+
+  /**
+   * {@link #sampleWithFloor} for a given uniform {@code u} in [0, 1): the uniform branch is taken
+   * exactly when {@code u < ε}.
+   */
+  static int sampleWithFloorAt(double[] probs, int n, double epsilon, double u) {
     if (u < epsilon) {
       return Math.min((int) (u / epsilon * n), n - 1);
     }

@@ -136,10 +136,11 @@ public record DeviceProfile(
    * @param budgetNs {@code nrl-layer}: the learner's compute budget per tick, from which the probes
    *     per layer are chosen on the machine at start (0: none, {@code probesPerLayer} as given)
    * @param exploration ε of the exploration floor (0: none)
+   * @param explorationHold ticks a floor-picked action is held (1: the single-tick floor)
    */
   public record LearnerSettings(int[] hidden, String rule, double learningRate, double sigma, double baselineRate,
       double traceDecay, boolean biases, boolean fanOut, int rewardHistorySteps, int probesPerLayer, long budgetNs,
-      double exploration) {
+      double exploration, int explorationHold) {
     public LearnerSettings {
       hidden = hidden.clone();
     }
@@ -151,10 +152,18 @@ public record DeviceProfile(
           probesPerLayer, budgetNs, 0.0);
     }
 
+    /** Settings with a single-tick exploration floor (no hold). */
+    public LearnerSettings(int[] hidden, String rule, double learningRate, double sigma, double baselineRate,
+        double traceDecay, boolean biases, boolean fanOut, int rewardHistorySteps, int probesPerLayer, long budgetNs,
+        double exploration) {
+      this(hidden, rule, learningRate, sigma, baselineRate, traceDecay, biases, fanOut, rewardHistorySteps,
+          probesPerLayer, budgetNs, exploration, 1);
+    }
+
     /** These settings with another probe count and budget (0: none). */
     public LearnerSettings withProbes(int probes, long budget) {
       return new LearnerSettings(hidden, rule, learningRate, sigma, baselineRate, traceDecay, biases, fanOut,
-          rewardHistorySteps, probes, budget, exploration);
+          rewardHistorySteps, probes, budget, exploration, explorationHold);
     }
   }
 

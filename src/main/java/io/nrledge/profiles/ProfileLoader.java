@@ -411,7 +411,8 @@ public final class ProfileLoader {
         s.smallInteger("reward-history-steps", 16, 1),
         s.smallInteger("probes-per-layer", 1, 1),
         s.durationNs("budget", 0, false),
-        s.number("exploration", 0.0));
+        s.number("exploration", 0.0),
+        s.smallInteger("exploration-hold", 1, 1));
     if (s.has("budget") && s.has("probes-per-layer")) {
       throw s.errorAt("budget", "give either budget (the probes are chosen to fit it) or probes-per-layer, not both");
     }

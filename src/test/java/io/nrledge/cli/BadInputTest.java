@@ -125,6 +125,9 @@ class BadInputTest {
         "learner.trace-decay: the continuing form needs a decaying trace"));
     c.add(profile("exploration 1", mutateRover("trace-decay: 0.98", "trace-decay: 0.98\n  exploration: 1"),
         "learner.exploration: must be in [0, 1), got 1.0"));
+    c.add(profile("exploration-hold 30000", mutateRover("trace-decay: 0.98",
+        "trace-decay: 0.98\n  exploration: 0.01\n  exploration-hold: 30000"),
+        "learner.exploration-hold: must be 1..24000 ticks, got 30000"));
     c.add(profile("reward-history-steps 1e5", mutateRover("reward-history-steps: 32", "reward-history-steps: 100000"),
         "learner.reward-history-steps: must be 1..4096"));
     c.add(profile("max-consecutive-overruns 1e11", mutate("max-consecutive-overruns: 5",
@@ -163,6 +166,9 @@ class BadInputTest {
     c.add(summary("/proc/x", Path.of("/proc/nrl-edge-s.json"), "cannot write '/proc/nrl-edge-s.json'"));
     c.add(new Case("run --exploration -0.1", List.of("run", "--profile", "device-profiles/sim-rover.yaml", "--ticks", "10",
         "--status", "never", "--exploration", "-0.1"), "--exploration: must be in [0, 1), got -0.1", null));
+    c.add(new Case("run --exploration-hold 0", List.of("run", "--profile", "device-profiles/sim-rover.yaml", "--ticks",
+        "10", "--status", "never", "--exploration", "0.01", "--exploration-hold", "0"),
+        "--exploration-hold: must be 1..24000 ticks, got 0", null));
     c.add(new Case("--summary-json ''", List.of("run", "--ticks", "10", "--summary-json", ""),
         "--summary-json: must not be empty", null));
     return c.stream();

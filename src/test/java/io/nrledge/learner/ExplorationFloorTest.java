@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The exploration floor: actions from (1 − ε)·softmax + ε/A, credited as that mixture. */
+/**
+ * The exploration floor: actions from (1 − ε)·softmax + ε/A, credited as that mixture; and its
+ * hold: a floor-picked action held for H ticks, the held ticks credited with nothing.
+ */
 class ExplorationFloorTest {
   private static final int ACTIONS = 3;
   private static final int HIDDEN = 4;
@@ -89,6 +94,88 @@ class ExplorationFloorTest {
     }
   }
 
+  @Test
+  void shouldHoldEachFloorPickedActionForHTicksOnASaturatedPolicy() {
+    int ticks = 60_000;
+    int hold = 20;
+    double epsilon = 0.02;
+    List<Integer> runs = otherActionRuns(saturated(epsilon, hold), ticks);
+    int otherTicks = runs.stream().mapToInt(Integer::intValue).sum();
+    for (int run : runs) {
+      assertEquals(0, run % hold, "a run of a floor-picked action lasts a multiple of " + hold + " ticks, got " + run);
+    }
+    // a hold starts on a free tick with probability ε and lasts H ticks; 2 of 3 holds pick another action than 0
+    double expected = ticks * (2.0 / 3) * epsilon * hold / (1 - epsilon + epsilon * hold);
+    assertTrue(Math.abs(otherTicks - expected) < 0.15 * expected, otherTicks + " held ticks, expected ~" + expected);
+
+    List<Integer> singleTicks = otherActionRuns(saturated(epsilon, 1), ticks);
+    long ones = singleTicks.stream().filter(r -> r == 1).count();
+    assertTrue(ones > 0.9 * singleTicks.size(), "without a hold the floor's actions come one tick at a time");
+  }
+
+  @Test
+  void heldTicksShouldCreditNothingAndFreeTicksAsTheFloor() {
+    for (Rule rule : new Rule[] {Rule.NRL, Rule.BP}) {
+      AbstractLearner learner = (AbstractLearner) Learners.create(LearnerConfig.builder(2, HIDDEN, ACTIONS).rule(rule)
+          .form(CreditForm.IMMEDIATE).learningRate(0.1).sigma(0.05).biases(true).exploration(0.2).explorationHold(5)
+          .seed(5).build());
+      double[] obs = {0.5, -0.2};
+      int held = 0;
+      for (int t = 0; t < 2_000; t++) {
+        learner.step(obs);
+        double[] before = learner.network().weights().toArray();
+        learner.reward(1.0 + (t % 3), 0);
+        boolean moved = !java.util.Arrays.equals(before, learner.network().weights().toArray());
+        if (learner.holding) {
+          held++;
+          assertEquals(0.0, learner.creditScale, rule + ": a held tick has no score");
+          assertTrue(!moved, rule + ": a reward for a held tick leaves the weights alone (tick " + t + ")");
+        } else {
+          assertEquals(learner.uScale, learner.creditScale, rule + ": a free tick is credited as the floor");
+        }
+      }
+      // holds start on 20 % of free ticks and add 4 held ticks each: 0.8 / 1.8 of all ticks are held
+      assertTrue(Math.abs(held - 2_000 * 0.8 / 1.8) < 120, rule + ": " + held + " held ticks");
+    }
+  }
+
+  @Test
+  void aOneTickHoldShouldBeTheFloorAndAHoldWithoutFloorThePlainSoftmaxBitForBit() {
+    for (Rule rule : Rule.values()) {
+      LearnerConfig.Builder b = LearnerConfig.builder(2, HIDDEN, ACTIONS).rule(rule).form(CreditForm.CONTINUING)
+          .traceDecay(0.9).learningRate(1e-2).seed(11);
+      double[] plain = train(Learners.create(b.build()));
+      double[] holdWithoutFloor = train(Learners.create(b.explorationHold(20).build()));
+      double[] floor = train(Learners.create(b.exploration(0.05).explorationHold(1).build()));
+      double[] oneTickHold = train(Learners.create(b.exploration(0.05).explorationHold(1).build()));
+      double[] longHold = train(Learners.create(b.exploration(0.05).explorationHold(20).build()));
+      assertArrayEquals(plain, holdWithoutFloor, rule + ": a hold does nothing without a floor");
+      assertArrayEquals(floor, oneTickHold, rule + ": H 1 is the single-tick floor");
+      assertTrue(!java.util.Arrays.equals(floor, longHold), rule + ": a longer hold changes what is learned");
+    }
+  }
+
+  /** Lengths of the maximal runs of actions other than 0 over {@code ticks} acts. */
+  private static List<Integer> otherActionRuns(Learner learner, int ticks) {
+    List<Integer> runs = new ArrayList<>();
+    double[] obs = {0.3, -0.7};
+    int previous = 0;
+    int length = 0;
+    for (int t = 0; t < ticks; t++) {
+      int a = learner.act(obs);
+      if (a != 0 && a == previous) {
+        length++;
+      } else {
+        if (length > 0) {
+          runs.add(length);
+        }
+        length = a != 0 ? 1 : 0;
+      }
+      previous = a;
+    }
+    return runs;
+  }
+
   private static double[] train(Learner learner) {
     double[] obs = new double[2];
     for (int t = 0; t < 3_000; t++) {
@@ -104,8 +191,13 @@ class ExplorationFloorTest {
 
   /** A learner whose policy puts all but e^-40 of its mass on action 0, whatever it observes. */
   private static Learner saturated(double epsilon) {
+    return saturated(epsilon, 1);
+  }
+
+  /** {@link #saturated(double)} with an exploration hold of {@code hold} ticks. */
+  private static Learner saturated(double epsilon, int hold) {
     Learner learner = Learners.create(LearnerConfig.builder(2, HIDDEN, ACTIONS).biases(true).exploration(epsilon)
-        .seed(3).build());
+        .explorationHold(hold).seed(3).build());
     Weights w = learner.network().weights();
     double[] all = w.toArray();
     for (int k = 0; k < all.length; k++) {

@@ -33,6 +33,20 @@ class LearnerConfigTest {
   }
 
   @Test
+  void shouldAcceptAnExplorationHoldOfOneToMaxTicks() {
+    assertEquals(1, LearnerConfig.builder(4, 2).build().explorationHold(), "single-tick floor unless asked");
+    assertEquals(20, LearnerConfig.builder(4, 2).exploration(0.01).explorationHold(20).build().explorationHold());
+    assertEquals(LearnerConfig.MAX_EXPLORATION_HOLD, LearnerConfig.builder(4, 2)
+        .explorationHold(LearnerConfig.MAX_EXPLORATION_HOLD).build().explorationHold());
+    for (int bad : new int[] {0, -3, LearnerConfig.MAX_EXPLORATION_HOLD + 1}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> LearnerConfig.builder(4, 2).exploration(0.01).explorationHold(bad).build());
+      assertEquals("exploration-hold: must be 1.." + LearnerConfig.MAX_EXPLORATION_HOLD + " ticks, got " + bad,
+          e.getMessage());
+    }
+  }
+
+  @Test
   void shouldDeriveDistinctStreamSeedsFromOneRunSeed() {
     LearnerConfig a = LearnerConfig.builder(4, 2).seed(1).build();
     LearnerConfig b = LearnerConfig.builder(4, 2).seed(2).build();

@@ -85,6 +85,31 @@ class LearnerStateTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("holdRules")
+  void shouldResumeInTheMiddleOfAnExplorationHoldBitIdentically(Rule rule) {
+    LearnerConfig.Builder b = LearnerConfig.builder(3, 8, 2).rule(rule).form(CreditForm.CONTINUING).traceDecay(0.9)
+        .learningRate(0.05).sigma(0.05).exploration(0.3).explorationHold(7);
+    AbstractLearner original = (AbstractLearner) Learners.create(b.seed(11).build());
+    double[] obs = {0.2, -0.4, 1.0};
+    int steps = 0;
+    while (original.heldTicksLeft() < 3 && steps++ < 10_000) {
+      original.step(obs);
+    }
+    assertEquals(true, original.heldTicksLeft() >= 3, "reached the middle of a hold");
+    byte[] saved = save(original);
+    AbstractLearner restored = (AbstractLearner) Learners.create(b.seed(99).build());
+    restored.loadState(ByteBuffer.wrap(saved).order(ByteOrder.LITTLE_ENDIAN));
+
+    assertEquals(original.heldTicksLeft(), restored.heldTicksLeft(), "the hold counter is state");
+    assertEquals(drive(original, 150, 1), drive(restored, 150, 1), "same actions after the load, the held ones first");
+    assertArrayEquals(save(original), save(restored), "same weights, traces, baseline, generators and hold");
+  }
+
+  static Stream<Rule> holdRules() {
+    return Stream.of(Rule.NRL, Rule.BP, Rule.RMHL);
+  }
+
   @ParameterizedTest(name = "{0} {1} {2}")
   @MethodSource("rulesAndForms")
   void shouldSaveTheSameStateToTheSameBytesAndAChangedStateToOthers(Rule rule, NoiseProbe probe, CreditForm form) {

@@ -40,6 +40,13 @@ class ZeroAllocationTest {
         .traceDecay(form == CreditForm.CONTINUING ? 0.9 : 1.0).learningRate(1e-3).seed(1).build());
   }
 
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("rulesAndForms")
+  void anExplorationHoldShouldAllocateZeroBytesPerStepAfterWarmUp(Rule rule, CreditForm form) {
+    assertZeroAllocation(LearnerConfig.builder(4, 64, 2).rule(rule).form(form).exploration(0.1).explorationHold(20)
+        .traceDecay(form == CreditForm.CONTINUING ? 0.9 : 1.0).learningRate(1e-3).seed(1).build());
+  }
+
   static Stream<CreditForm> forms() {
     return Stream.of(CreditForm.values());
   }
