@@ -146,9 +146,6 @@ abstract class AbstractLearner implements Learner {
     if (exploration <= 0) {
       return Policy.sample(probs, actions, actionStream);
     }
-    if (explorationHold == 1) {
-      return Policy.sampleWithFloor(probs, actions, exploration, actionStream);
-    }
     if (holdRemaining > 0) {
       holdRemaining--;
       holding = true;
@@ -156,7 +153,7 @@ abstract class AbstractLearner implements Learner {
     }
     double draw = actionStream.nextDouble();
     int a = Policy.sampleWithFloorAt(probs, actions, exploration, draw);
-    if (draw < exploration) {
+    if (draw < exploration) { // the uniform branch: held for the next H − 1 ticks (none when H = 1)
       heldAction = a;
       holdRemaining = explorationHold - 1;
     }

@@ -29,17 +29,9 @@ final class Policy {
   }
 
   /**
-   * Draws an action from the mixture {@code (1 − ε)·probs + ε/n} with one uniform from {@code rng}:
-   * below ε it picks uniformly, else it samples {@code probs} with the uniform rescaled to [0, 1).
-   * Requires 0 < ε < 1.
-   */
-  static int sampleWithFloor(double[] probs, int n, double epsilon, Xoshiro256StarStar rng) {
-    return sampleWithFloorAt(probs, n, epsilon, rng.nextDouble());
-  }
-
-  /**
-   * {@link #sampleWithFloor} for a given uniform {@code u} in [0, 1): the uniform branch is taken
-   * exactly when {@code u < ε}.
+   * Draws an action from the mixture {@code (1 − ε)·probs + ε/n} with the uniform {@code u} in
+   * [0, 1): below ε it picks uniformly (the uniform branch is taken exactly when {@code u < ε}),
+   * else it samples {@code probs} with {@code u} rescaled to [0, 1). Requires 0 < ε < 1.
    */
   static int sampleWithFloorAt(double[] probs, int n, double epsilon, double u) {
     if (u < epsilon) {
