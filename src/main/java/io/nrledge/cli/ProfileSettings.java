@@ -86,9 +86,9 @@ final class ProfileSettings {
           }
         });
     List<String> problems = new ArrayList<>();
-    if (profile.hardware() != null) {
-      for (String[] p : Pi4jBoard.samplingProblems(profile.hardware(), profile.loop().periodNs())) {
-        problems.add(profile.error(p[0], p[1]).getMessage());
+    if (profile.devicesOnBoard()) {
+      for (Pi4jBoard.SamplingProblem p : Pi4jBoard.samplingProblems(profile.hardware(), profile.loop().periodNs())) {
+        problems.add(profile.error(p.key(), p.message()).getMessage());
       }
     }
     for (Runnable check : checks) {
@@ -110,7 +110,7 @@ final class ProfileSettings {
 
   private static void requireChannels(DeviceProfile profile, String key, int declared, int actual, String what) {
     if (declared != actual) {
-      throw profile.error(key, "the " + (profile.hardware() != null ? profile.board() : profile.rig().type()) + " rig has " + actual + " " + what + " channels, the profile "
+      throw profile.error(key, "the " + (profile.devicesOnBoard() ? profile.board() : profile.rig().type()) + " rig has " + actual + " " + what + " channels, the profile "
           + declared);
     }
   }

@@ -40,8 +40,9 @@ final class StopSignals implements AutoCloseable {
   private final Actions actions;
   private final List<Object[]> previous = new ArrayList<>();
   private volatile boolean stopping;
-  private volatile String firstSignal;
-  private volatile long firstSignalNs;
+  /** The first signal and when it came; guarded by {@code this} (the handlers are synchronized). */
+  private String firstSignal;
+  private long firstSignalNs;
   private Thread hook;
 
   private StopSignals(Actions actions) {

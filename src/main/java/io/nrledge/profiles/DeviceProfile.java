@@ -30,6 +30,14 @@ public record DeviceProfile(
     locations = Map.copyOf(locations);
   }
 
+  /**
+   * Whether the sensors and actuators are the Raspberry Pi's own pins and buses ({@link #hardware()}),
+   * as opposed to a simulated rig or a microcontroller behind a bridge (which a Pi may host).
+   */
+  public boolean devicesOnBoard() {
+    return hardware != null && bridge == null;
+  }
+
   /** {@code sim}, or the real board's label ({@code raspberry-pi-5}). */
   public String board() {
     return hardware == null ? "sim" : hardware.board().label;
@@ -143,21 +151,6 @@ public record DeviceProfile(
       double exploration, int explorationHold) {
     public LearnerSettings {
       hidden = hidden.clone();
-    }
-
-    /** Settings without an exploration floor. */
-    public LearnerSettings(int[] hidden, String rule, double learningRate, double sigma, double baselineRate,
-        double traceDecay, boolean biases, boolean fanOut, int rewardHistorySteps, int probesPerLayer, long budgetNs) {
-      this(hidden, rule, learningRate, sigma, baselineRate, traceDecay, biases, fanOut, rewardHistorySteps,
-          probesPerLayer, budgetNs, 0.0);
-    }
-
-    /** Settings with a single-tick exploration floor (no hold). */
-    public LearnerSettings(int[] hidden, String rule, double learningRate, double sigma, double baselineRate,
-        double traceDecay, boolean biases, boolean fanOut, int rewardHistorySteps, int probesPerLayer, long budgetNs,
-        double exploration) {
-      this(hidden, rule, learningRate, sigma, baselineRate, traceDecay, biases, fanOut, rewardHistorySteps,
-          probesPerLayer, budgetNs, exploration, 1);
     }
 
     /** These settings with another probe count and budget (0: none). */

@@ -196,13 +196,10 @@ public final class ProfileLoader {
     DeviceProfile.Storage storage = new DeviceProfile.Storage(
         folder(s, "log-folder", d.logFolder()),
         s.bytes("log-file-size", d.logFileBytes(), 16L << 10, 1L << 30),
-        s.smallInteger("log-files", d.logFiles(), 1),
+        s.integerIn("log-files", d.logFiles(), 1, 100),
         folder(s, "runs-folder", d.runsFolder()),
         s.bytes("run-budget", d.runBudgetBytes(), 1L << 20, 1L << 40),
         s.durationNs("sync-interval", d.syncIntervalNs(), false));
-    if (storage.logFiles() > 100) {
-      throw s.errorAt("log-files", "must be 1..100, got " + storage.logFiles());
-    }
     if (storage.syncIntervalNs() < 10_000_000L || storage.syncIntervalNs() > 600_000_000_000L) {
       throw s.errorAt("sync-interval", "must be 10ms..10m");
     }

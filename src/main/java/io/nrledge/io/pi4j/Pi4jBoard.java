@@ -100,20 +100,22 @@ public final class Pi4jBoard implements Board {
     }
   }
 
+  /** A profile key ({@code sensors[0].max-age}) and why this board cannot meet it. */
+  public record SamplingProblem(String key, String message) {}
+
   /**
    * The profile's sampled sensors whose {@code max-age} this board cannot meet at a loop period of
-   * {@code periodNs}, as "{@code sensors[N].max-age}: why" lines; {@code validate} reports them
-   * as the board would refuse them. Not real-time safe.
+   * {@code periodNs}; {@code validate} reports them as the board would refuse them. Not real-time safe.
    */
-  public static java.util.List<String[]> samplingProblems(Hardware hardware, long periodNs) {
-    java.util.List<String[]> problems = new java.util.ArrayList<>();
+  public static List<SamplingProblem> samplingProblems(Hardware hardware, long periodNs) {
+    List<SamplingProblem> problems = new ArrayList<>();
     for (Hardware.Sensor s : hardware.sensors()) {
       if (s instanceof Hardware.Counter) {
         continue; // counted on edges, not sampled
       }
       String problem = Pi4jSensors.maxAgeProblem(s.maxAgeNs(), Pi4jSensors.passesPerRefresh(s), periodNs);
       if (problem != null) {
-        problems.add(new String[] {s.key() + ".max-age", problem});
+        problems.add(new SamplingProblem(s.key() + ".max-age", problem));
       }
     }
     return problems;
