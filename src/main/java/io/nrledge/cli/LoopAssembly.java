@@ -100,11 +100,11 @@ final class LoopAssembly {
     ProfileSettings.eventRewards(profile);
     this.settings = ProfileSettings.loop(profile, budget);
     DeviceProfile.Rig rig = profile.rig();
-    if (mock && profile.hardware() == null) {
+    if (mock && !profile.devicesOnBoard()) {
       throw new UsageException("--mock: " + profile.source() + " is not a real-board profile (board: " + profile.board()
-          + "); --mock runs a raspberry-pi-4/5 profile on Pi4J's mock platform");
+          + (profile.hardware() != null ? ", rig: " + rig.type() : "") + "); --mock runs a raspberry-pi-4/5 profile on Pi4J's mock platform");
     }
-    if (profile.hardware() != null) {
+    if (profile.devicesOnBoard()) {
       if (fast) {
         throw new UsageException("--fast: the " + profile.board() + " board of " + profile.source()
             + " runs in real time (also under --mock)");
@@ -176,6 +176,8 @@ final class LoopAssembly {
       board.start(source -> eventCounts.sinkFor(source, events));
     } catch (Pi4jBoard.HardwareException e) {
       throw e.locatedAt(profile.where(e.key())); // FILE:LINE:COL: sensors[1]: what failed
+    } catch (IllegalStateException e) {
+      throw new DeviceStartException(e); // the device's own one-line reason ("bridge: no HELLO from ...")
     }
   }
 
@@ -212,7 +214,7 @@ final class LoopAssembly {
 
   /** The rig type, or the board of a real-board profile, for messages. */
   private String rigName() {
-    return profile.hardware() != null ? profile.board() : profile.rig().type();
+    return profile.devicesOnBoard() ? profile.board() : profile.rig().type();
   }
 
   private static FirmwareProcess launchFirmware(DeviceProfile.Bridge b) {

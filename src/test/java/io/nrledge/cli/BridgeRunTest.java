@@ -9,6 +9,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -51,10 +52,15 @@ class BridgeRunTest {
         .replace("/dev/ttyACM0", work.resolve("no-such-tty").toString())
         .replace("connect-timeout: 5s", "connect-timeout: 300ms");
     Files.writeString(profile, yaml, StandardCharsets.UTF_8);
-    CommandRun r = CommandRun.execute("run", "--profile", profile.toString(), "--ticks", "10", "--status", "never");
-    assertEquals(1, r.exit(), r.err());
-    assertTrue(r.err().contains("bridge: no HELLO from " + work.resolve("no-such-tty")) && r.err().contains("does not exist")
-        && r.err().strip().lines().count() == 1, r.err());
+    Path hostedByAPi = work.resolve("absent-on-a-pi.yaml");
+    Files.writeString(hostedByAPi, yaml.replace("name: absent", "name: absent\nboard: raspberry-pi-4"), StandardCharsets.UTF_8);
+
+    for (Path p : List.of(profile, hostedByAPi)) { // a Pi hosting the bridge runs it the same way
+      CommandRun r = CommandRun.execute("run", "--profile", p.toString(), "--ticks", "10", "--status", "never");
+      assertEquals(1, r.exit(), r.err());
+      assertTrue(r.err().startsWith("nrl-edge: bridge: no HELLO from " + work.resolve("no-such-tty"))
+          && r.err().contains("does not exist") && r.err().strip().lines().count() == 1, r.err());
+    }
   }
 
   @Test
