@@ -2,7 +2,6 @@ package io.nrledge.cli;
 
 import io.nrledge.experiment.Method;
 import io.nrledge.profiles.DeviceProfile;
-import io.nrledge.profiles.Durations;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -67,7 +66,7 @@ final class LearnerOptions {
     if (budget != null && probes != null) {
       throw new UsageException("--budget: give either --budget (the probes are chosen to fit it) or --probes, not both");
     }
-    long budgetNs = budget != null ? budgetNs(budget) : probes != null ? 0 : l.budgetNs();
+    long budgetNs = budget != null ? DurationOption.positiveNs("--budget", budget) : probes != null ? 0 : l.budgetNs();
     if (rule != null && Method.byId(rule) == null) {
       throw new UsageException("--rule: unknown rule '" + rule + "' (" + RULE_NAMES + ")");
     }
@@ -95,19 +94,6 @@ final class LearnerOptions {
   /** True when {@code --budget} was given (a budget error then names the option, not the profile key). */
   boolean budgetGiven() {
     return budget != null;
-  }
-
-  private static long budgetNs(String text) {
-    long ns;
-    try {
-      ns = Durations.parseNs(text);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--budget: " + e.getMessage());
-    }
-    if (ns <= 0) {
-      throw new UsageException("--budget: must be > 0, got '" + text + "'");
-    }
-    return ns;
   }
 
   private boolean given(String option) {

@@ -5,7 +5,6 @@ import io.nrledge.io.Board;
 import io.nrledge.io.IoStatus;
 import io.nrledge.learner.LearnerConfig;
 import io.nrledge.profiles.DeviceProfile;
-import io.nrledge.profiles.Durations;
 import io.nrledge.profiles.ProfileException;
 import io.nrledge.profiles.ProfileLoader;
 import io.nrledge.runtime.ControlLoop;
@@ -513,17 +512,7 @@ final class RunCommand implements Callable<Integer> {
     if (episodes != null && episodes < 1) {
       throw new UsageException("--episodes: must be >= 1, got " + episodes);
     }
-    Long durationNs = null;
-    if (duration != null) {
-      try {
-        durationNs = Durations.parseNs(duration);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--duration: " + e.getMessage());
-      }
-      if (durationNs <= 0) {
-        throw new UsageException("--duration: must be > 0, got '" + duration + "'");
-      }
-    }
+    Long durationNs = duration == null ? null : DurationOption.positiveNs("--duration", duration);
     Mode m = null;
     if (mode != null) {
       try {
