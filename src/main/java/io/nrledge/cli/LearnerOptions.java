@@ -38,6 +38,22 @@ final class LearnerOptions {
       + " floor is held instead of the profile's (1: single ticks).")
   Integer explorationHold;
 
+  @Option(names = "--critic-rate", paramLabel = "B", description = "Continuing form: step size of the TD critic"
+      + " instead of the profile's (0: the running-average reward baseline).")
+  Double criticRate;
+
+  @Option(names = "--critic-discount", paramLabel = "G", description = "Discount of the critic's TD error instead"
+      + " of the profile's, in [0, 1).")
+  Double criticDiscount;
+
+  @Option(names = "--weight-decay", paramLabel = "L", description = "Per-tick weight decay instead of the"
+      + " profile's: every weight times 1 - L each tick.")
+  Double weightDecay;
+
+  @Option(names = "--weight-decay-after", paramLabel = "T", description = "Ticks without a nonzero reward before the"
+      + " weight decay applies, instead of the profile's (0: every tick).")
+  Integer weightDecayAfter;
+
   @Option(names = "--probes", paramLabel = "K", description = "nrl-layer: noise probes per layer and tick.")
   Integer probes;
 
@@ -46,10 +62,13 @@ final class LearnerOptions {
   String budget;
 
   /** The learner's own key for each option, as {@code LearnerConfig.validate()} names it. */
-  private static final Map<String, String> OPTIONS = Map.of("learning-rate", "--lr", "sigma", "--sigma",
-      "trace-decay", "--trace-decay", "baseline-rate", "--baseline-rate", "probes-per-layer", "--probes",
-      "budget", "--budget", "exploration", "--exploration",
-      "exploration-hold", "--exploration-hold");
+  private static final Map<String, String> OPTIONS = Map.ofEntries(Map.entry("learning-rate", "--lr"),
+      Map.entry("sigma", "--sigma"), Map.entry("trace-decay", "--trace-decay"),
+      Map.entry("baseline-rate", "--baseline-rate"), Map.entry("probes-per-layer", "--probes"),
+      Map.entry("budget", "--budget"), Map.entry("exploration", "--exploration"),
+      Map.entry("exploration-hold", "--exploration-hold"), Map.entry("critic-rate", "--critic-rate"),
+      Map.entry("critic-discount", "--critic-discount"), Map.entry("weight-decay", "--weight-decay"),
+      Map.entry("weight-decay-after", "--weight-decay-after"));
 
   /**
    * {@code profile} with these overrides applied; unchanged when none is given. The learner owns the
@@ -60,7 +79,8 @@ final class LearnerOptions {
     DeviceProfile.LearnerSettings l = profile.learner();
     if (rule == null && learningRate == null && sigma == null && traceDecay == null && baselineRate == null
         && probes == null && budget == null && exploration == null
-        && explorationHold == null) {
+        && explorationHold == null && criticRate == null && criticDiscount == null && weightDecay == null
+        && weightDecayAfter == null) {
       return profile;
     }
     if (budget != null && probes != null) {
@@ -77,7 +97,11 @@ final class LearnerOptions {
         baselineRate != null ? baselineRate : l.baselineRate(), traceDecay != null ? traceDecay : l.traceDecay(),
         l.biases(), l.fanOut(), l.rewardHistorySteps(), k, budgetNs,
         exploration != null ? exploration : l.exploration(),
-        explorationHold != null ? explorationHold : l.explorationHold()));
+        explorationHold != null ? explorationHold : l.explorationHold(),
+        criticRate != null ? criticRate : l.criticRate(),
+        criticDiscount != null ? criticDiscount : l.criticDiscount(),
+        weightDecay != null ? weightDecay : l.weightDecay(),
+        weightDecayAfter != null ? weightDecayAfter : l.weightDecayAfter()));
     try {
       ProfileSettings.learnerBuilder(overridden, 0).build();
     } catch (IllegalArgumentException e) {
@@ -106,6 +130,10 @@ final class LearnerOptions {
       case "--budget" -> budget != null;
       case "--exploration" -> exploration != null;
       case "--exploration-hold" -> explorationHold != null;
+      case "--critic-rate" -> criticRate != null;
+      case "--critic-discount" -> criticDiscount != null;
+      case "--weight-decay" -> weightDecay != null;
+      case "--weight-decay-after" -> weightDecayAfter != null;
       default -> false;
     };
   }

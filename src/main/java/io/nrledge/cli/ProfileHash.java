@@ -32,7 +32,11 @@ final class ProfileHash {
         // an exploration floor counts only when set, so the hashes of profiles without one stay as they were
         .append(l.exploration() > 0 ? " exploration " + bits(l.exploration()) : "")
         // likewise a hold counts only when longer than one tick
-        .append(l.explorationHold() != 1 ? " exploration-hold " + l.explorationHold() : "").append('\n');
+        .append(l.explorationHold() != 1 ? " exploration-hold " + l.explorationHold() : "")
+        // a critic (with its discount) and a weight decay likewise count only when set
+        .append(l.criticRate() > 0 ? " critic " + bits(l.criticRate()) + " " + bits(l.criticDiscount()) : "")
+        .append(l.weightDecay() > 0 ? " weight-decay " + bits(l.weightDecay()) + " after " + l.weightDecayAfter() : "")
+        .append('\n');
     s.append("form ").append(p.rewards().form()).append('\n');
     s.append("observation ").append(bits(o.offset())).append(bits(o.scale())).append(bits(o.min())).append(bits(o.max()))
         .append('\n');

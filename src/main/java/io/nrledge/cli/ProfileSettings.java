@@ -42,6 +42,10 @@ final class ProfileSettings {
       Map.entry("budget", "learner.budget"),
       Map.entry("exploration", "learner.exploration"),
       Map.entry("exploration-hold", "learner.exploration-hold"),
+      Map.entry("critic-rate", "learner.critic-rate"),
+      Map.entry("critic-discount", "learner.critic-discount"),
+      Map.entry("weight-decay", "learner.weight-decay"),
+      Map.entry("weight-decay-after", "learner.weight-decay-after"),
       Map.entry("period", "loop.period"),
       Map.entry("spin", "loop.spin"),
       Map.entry("idle", "loop.idle"),
@@ -163,6 +167,10 @@ final class ProfileSettings {
         .rewardHistorySteps(l.rewardHistorySteps())
         .exploration(l.exploration())
         .explorationHold(l.explorationHold())
+        .criticRate(l.criticRate())
+        .criticDiscount(l.criticDiscount())
+        .weightDecay(l.weightDecay())
+        .weightDecayAfter(l.weightDecayAfter())
         .seed(seed);
   }
 

@@ -216,6 +216,14 @@ final class RunCommand implements Callable<Integer> {
     if (a.profile.learner().explorationHold() != 1) {
       run.put("exploration_hold", a.profile.learner().explorationHold());
     }
+    if (a.profile.learner().criticRate() > 0) {
+      run.put("critic_rate", a.profile.learner().criticRate());
+      run.put("critic_discount", a.profile.learner().criticDiscount());
+    }
+    if (a.profile.learner().weightDecay() > 0) {
+      run.put("weight_decay", a.profile.learner().weightDecay());
+      run.put("weight_decay_after", a.profile.learner().weightDecayAfter());
+    }
     run.put("period_us", a.settings.periodNs() / 1e3);
     run.put("dry_run_ticks", dryRun.ticks());
     run.put("dry_run_ms", dryRun.millis());

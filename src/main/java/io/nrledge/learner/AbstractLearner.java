@@ -15,7 +15,16 @@ import java.nio.ByteBuffer;
  *             (with {@link RpeNorm#LARGER_OF_RETURN_AND_PREDICTION}: / max(|R|, |r̄|, floor))
  * IMMEDIATE   per reward  δ = r − r̄,  W_l += η c_l δ u_l v_{l−1}ᵀ  (this step's factors, no trace)
  * CONTINUING  per step  E ← γe·E + u vᵀ;  per reward  δ = r − r̄,  W_l += η c_l δ E_l(as it stood stepsAgo steps back)
+ *   with a critic  rewards add up to R;  per step, before E moves on:  δ = R + γ·V(s′) − V(s) (TD(0), {@link Critic}),
+ *                  W_l += η c_l δ E_l;  every reward, late ones too, belongs to the transition in progress
  * </pre>
+ *
+ * <p>Weight decay ({@link LearnerConfig#weightDecay()} λ &gt; 0): a step multiplies every weight
+ * by 1 − λ, every step or, with {@link LearnerConfig#weightDecayAfter()} T &gt; 0, only once T steps
+ * have passed without a nonzero reward. A policy that has saturated on events-free behaviour (a
+ * rover turning in place: no bumps, no beacons, so δ ≈ 0 and nothing else moves the weights) drifts
+ * back toward uniform and explores again, while one that keeps meeting rewards is left alone. Local:
+ * each synapse shrinks itself; the quiet count is one broadcast scalar.
  *
  * <p>Exploration floor ({@link LearnerConfig#exploration()} ε &gt; 0): the acting policy is the
  * mixture μ = (1 − ε)·π + ε/A of the softmax π and the uniform policy, so every action keeps a
@@ -92,6 +101,15 @@ abstract class AbstractLearner implements Learner {
   private int historyNewest = -1;
   private int historyCount;
 
+  /** The continuing form's TD critic, or null for the running-average baseline. */
+  private final Critic critic;
+  /** 1 − λ of the weight decay, applied every step; 1 for none. */
+  private final double weightRetention;
+  /** Steps without a nonzero reward after which the decay applies (0: every step). */
+  private final int decayAfter;
+  /** Steps since the last nonzero reward (counted only with a gated decay). */
+  private long quietSteps;
+
   /** Not real-time safe: allocates every buffer the rule will use. */
   AbstractLearner(LearnerConfig config) {
     this.config = config;
@@ -124,6 +142,9 @@ abstract class AbstractLearner implements Learner {
       historyV[h] = net.newUnitVectors();
     }
     this.historyScale = new double[history];
+    this.critic = config.criticRate() > 0 ? new Critic(sizes, config.criticRate(), config.criticDiscount()) : null;
+    this.weightRetention = 1.0 - config.weightDecay();
+    this.decayAfter = config.weightDecayAfter();
   }
 
   /**
@@ -178,6 +199,12 @@ abstract class AbstractLearner implements Learner {
     discarded = false;
     int a = probe(observation, -1);
     creditScale = holding ? 0.0 : uScale; // a held action's score is zero: see the class comment
+    if (critic != null) { // the transition that ended with this observation, against the trace as it stood
+      creditWholeTrace(critic.enter(x));
+    }
+    if (weightRetention != 1.0 && (decayAfter == 0 || ++quietSteps > decayAfter)) {
+      net.weights().scale(weightRetention);
+    }
     switch (form) {
       case EPISODIC -> {
         if (traceDecay != 1.0) {
@@ -212,6 +239,9 @@ abstract class AbstractLearner implements Learner {
     if (discarded) {
       return;
     }
+    if (reward != 0) {
+      quietSteps = 0;
+    }
     switch (form) {
       case EPISODIC -> episodeReturn += reward;
       case IMMEDIATE -> {
@@ -220,8 +250,12 @@ abstract class AbstractLearner implements Learner {
         net.weights().addOuter(learningRate * delta * creditScale, u, v, layerScale);
       }
       case CONTINUING -> {
-        lastRpe = baseline.predictionError(reward);
-        creditPast(lastRpe, stepsAgo);
+        if (critic != null) {
+          critic.reward(reward); // credited with the transition in progress at the next step
+        } else {
+          lastRpe = baseline.predictionError(reward);
+          creditPast(lastRpe, stepsAgo);
+        }
       }
     }
   }
@@ -244,6 +278,9 @@ abstract class AbstractLearner implements Learner {
       }
       case IMMEDIATE -> baseline.reset();
       case CONTINUING -> {
+        if (critic != null) {
+          creditWholeTrace(critic.end());
+        }
         eligibility.clear();
         historyCount = 0;
       }
@@ -262,6 +299,27 @@ abstract class AbstractLearner implements Learner {
     historyCount = 0;
     holdRemaining = 0;
     discarded = true;
+    if (critic != null) {
+      critic.forget();
+    }
+  }
+
+  /** {@code W += η c δ E} with the trace as it stands; nothing for a NaN δ (no transition ended). */
+  private void creditWholeTrace(double delta) {
+    if (!Double.isNaN(delta)) {
+      lastRpe = delta;
+      net.weights().addScaled(learningRate * delta, eligibility, layerScale);
+    }
+  }
+
+  /** The critic's value of the current state (0 without a critic or before the first step); for tests and telemetry. */
+  final double criticValue() {
+    return critic != null ? critic.value() : 0.0;
+  }
+
+  /** The TD critic, or null; for tests. */
+  final Critic critic() {
+    return critic;
   }
 
   /** {@code W += η c δ E_{t−m}} with {@code E_{t−m} = γ^{−m}(E_t − Σ_{j<m} γ^j u_{t−j} v_{t−j}ᵀ)}. */
@@ -316,7 +374,8 @@ abstract class AbstractLearner implements Learner {
       history += 8 * (units(historyU[h]) + units(historyV[h]));
     }
     return net.weights().stateBytes() + eligibility.stateBytes() + baseline.stateBytes() + actionStream.stateBytes()
-        + (explorationHold > 1 ? 8 : 0) + 8 + 8 + 8 + history + ruleStateBytes();
+        + (explorationHold > 1 ? 8 : 0) + 8 + 8 + 8 + history + (critic != null ? critic.stateBytes() : 0)
+        + (decayAfter > 0 ? 8 : 0) + ruleStateBytes();
   }
 
   @Override
@@ -335,6 +394,12 @@ abstract class AbstractLearner implements Learner {
       out.putDouble(historyScale[h]);
       putUnits(out, historyU[h]);
       putUnits(out, historyV[h]);
+    }
+    if (critic != null) {
+      critic.saveState(out);
+    }
+    if (decayAfter > 0) {
+      out.putLong(quietSteps);
     }
     saveRuleState(out);
   }
@@ -367,6 +432,16 @@ abstract class AbstractLearner implements Learner {
       historyScale[h] = in.getDouble();
       getUnits(in, historyU[h]);
       getUnits(in, historyV[h]);
+    }
+    if (critic != null) {
+      critic.loadState(in);
+    }
+    if (decayAfter > 0) {
+      long quiet = in.getLong();
+      if (quiet < 0) {
+        throw new IllegalArgumentException("learner: quiet steps " + quiet);
+      }
+      quietSteps = quiet;
     }
     loadRuleState(in);
   }
@@ -417,6 +492,6 @@ abstract class AbstractLearner implements Learner {
 
   @Override
   public final boolean weightsFinite() {
-    return net.weightsFinite();
+    return net.weightsFinite() && (critic == null || critic.finite());
   }
 }

@@ -32,6 +32,14 @@ import java.util.Arrays;
  *     rules credit that mixture (see {@link AbstractLearner}); 0 (the default) is the plain softmax
  * @param explorationHold ticks an action picked by the floor's uniform branch is held (the acting
  *     policy commits to it); 1 (the default) is the single-tick floor; no effect without a floor
+ * @param criticRate continuing form: β of a TD(0) critic whose error replaces {@code r − r̄} as the
+ *     broadcast reward-prediction error (see {@link Critic}); 0 (the default) keeps the baseline
+ * @param criticDiscount γ of the critic's δ = R + γ·V(s′) − V(s), in [0, 1)
+ * @param weightDecay λ: a step multiplies every weight by 1 − λ, so a policy that stops meeting
+ *     rewards drifts back toward uniform and explores again; 0 (the default) is none
+ * @param weightDecayAfter the decay applies only once this many steps have passed without a
+ *     nonzero reward (0, the default: every step), so it frees a policy that meets nothing and
+ *     leaves one that is being rewarded alone
  */
 public record LearnerConfig(
     int[] layerSizes,
@@ -56,7 +64,11 @@ public record LearnerConfig(
     long noiseSeed,
     long actionSeed,
     double exploration,
-    int explorationHold) {
+    int explorationHold,
+    double criticRate,
+    double criticDiscount,
+    double weightDecay,
+    int weightDecayAfter) {
 
   /** Widest layer accepted. */
   public static final int MAX_LAYER_WIDTH = 65_536;
@@ -167,6 +179,19 @@ public record LearnerConfig(
     if (explorationHold < 1 || explorationHold > MAX_EXPLORATION_HOLD) {
       throw bad("exploration-hold", "must be 1.." + MAX_EXPLORATION_HOLD + " ticks, got " + explorationHold);
     }
+    requireRange("critic-rate", criticRate, 0, 1);
+    if (!(criticDiscount >= 0 && criticDiscount < 1)) {
+      throw bad("critic-discount", "must be in [0, 1), got " + criticDiscount);
+    }
+    if (criticRate > 0 && form != CreditForm.CONTINUING) {
+      throw bad("critic-rate", "a critic needs the continuing form (reward.form: continuing), got " + form);
+    }
+    if (!(weightDecay >= 0 && weightDecay < 1)) {
+      throw bad("weight-decay", "must be in [0, 1), got " + weightDecay);
+    }
+    if (weightDecayAfter < 0) {
+      throw bad("weight-decay-after", "must be 0 (every step) or more steps, got " + weightDecayAfter);
+    }
     if (form == CreditForm.CONTINUING && traceDecay >= 1) {
       throw bad("trace-decay", "the continuing form needs a decaying trace (< 1), got " + traceDecay);
     }
@@ -217,6 +242,10 @@ public record LearnerConfig(
     b.actionSeed = actionSeed;
     b.exploration = exploration;
     b.explorationHold = explorationHold;
+    b.criticRate = criticRate;
+    b.criticDiscount = criticDiscount;
+    b.weightDecay = weightDecay;
+    b.weightDecayAfter = weightDecayAfter;
     return b;
   }
 
@@ -245,6 +274,10 @@ public record LearnerConfig(
     private long actionSeed = 3;
     private double exploration = 0.0;
     private int explorationHold = 1;
+    private double criticRate = 0.0;
+    private double criticDiscount = 0.99;
+    private double weightDecay = 0.0;
+    private int weightDecayAfter = 0;
 
     private Builder(int[] layerSizes) {
       this.layerSizes = layerSizes.clone();
@@ -272,6 +305,10 @@ public record LearnerConfig(
     public Builder actionSeed(long v) { actionSeed = v; return this; }
     public Builder exploration(double v) { exploration = v; return this; }
     public Builder explorationHold(int v) { explorationHold = v; return this; }
+    public Builder criticRate(double v) { criticRate = v; return this; }
+    public Builder criticDiscount(double v) { criticDiscount = v; return this; }
+    public Builder weightDecay(double v) { weightDecay = v; return this; }
+    public Builder weightDecayAfter(int v) { weightDecayAfter = v; return this; }
 
     /** Derives the three streams' seeds from one run seed, so runs with different seeds share nothing. */
     public Builder seed(long runSeed) {
@@ -285,7 +322,7 @@ public record LearnerConfig(
       return new LearnerConfig(layerSizes, hiddenActivation, leakSlope, biases, rule, form,
           learningRate, sigma, noiseKind, noiseProbe, probesPerLayer, baselineRate, traceDecay, fanOut, returnNormFloor,
           rpeNorm, implicitNoiseRate, rewardHistorySteps, weightSeed, noiseSeed, actionSeed, exploration,
-          explorationHold).validate();
+          explorationHold, criticRate, criticDiscount, weightDecay, weightDecayAfter).validate();
     }
   }
 }

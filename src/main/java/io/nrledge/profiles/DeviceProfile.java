@@ -145,10 +145,15 @@ public record DeviceProfile(
    *     per layer are chosen on the machine at start (0: none, {@code probesPerLayer} as given)
    * @param exploration ε of the exploration floor (0: none)
    * @param explorationHold ticks a floor-picked action is held (1: the single-tick floor)
+   * @param criticRate continuing form: β of the TD critic (0: the running-average baseline)
+   * @param criticDiscount γ of the critic's TD error
+   * @param weightDecay λ of the per-tick weight decay (0: none)
+   * @param weightDecayAfter ticks without a nonzero reward before the decay applies (0: every tick)
    */
   public record LearnerSettings(int[] hidden, String rule, double learningRate, double sigma, double baselineRate,
       double traceDecay, boolean biases, boolean fanOut, int rewardHistorySteps, int probesPerLayer, long budgetNs,
-      double exploration, int explorationHold) {
+      double exploration, int explorationHold, double criticRate, double criticDiscount, double weightDecay,
+      int weightDecayAfter) {
     public LearnerSettings {
       hidden = hidden.clone();
     }
@@ -156,7 +161,8 @@ public record DeviceProfile(
     /** These settings with another probe count and budget (0: none). */
     public LearnerSettings withProbes(int probes, long budget) {
       return new LearnerSettings(hidden, rule, learningRate, sigma, baselineRate, traceDecay, biases, fanOut,
-          rewardHistorySteps, probes, budget, exploration, explorationHold);
+          rewardHistorySteps, probes, budget, exploration, explorationHold, criticRate, criticDiscount, weightDecay,
+          weightDecayAfter);
     }
   }
 

@@ -409,7 +409,11 @@ public final class ProfileLoader {
         s.smallInteger("probes-per-layer", 1, 1),
         s.durationNs("budget", 0, false),
         s.number("exploration", 0.0),
-        s.smallInteger("exploration-hold", 1, 1));
+        s.smallInteger("exploration-hold", 1, 1),
+        s.number("critic-rate", 0.0),
+        s.number("critic-discount", 0.99),
+        s.number("weight-decay", 0.0),
+        s.smallInteger("weight-decay-after", 0, 0));
     if (s.has("budget") && s.has("probes-per-layer")) {
       throw s.errorAt("budget", "give either budget (the probes are chosen to fit it) or probes-per-layer, not both");
     }

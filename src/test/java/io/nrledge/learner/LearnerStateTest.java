@@ -106,6 +106,23 @@ class LearnerStateTest {
     assertArrayEquals(save(original), save(restored), "same weights, traces, baseline, generators and hold");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("holdRules")
+  void shouldResumeWithATdCriticAndWeightDecayBitIdentically(Rule rule) {
+    LearnerConfig.Builder b = LearnerConfig.builder(3, 8, 6, 2).rule(rule).form(CreditForm.CONTINUING).traceDecay(0.9)
+        .learningRate(rule == Rule.RMHL ? 50 : 0.05).sigma(0.05).biases(true).criticRate(0.01).weightDecay(1e-4).weightDecayAfter(2);
+    Learner original = Learners.create(b.seed(11).build());
+    drive(original, 120, 0);
+    byte[] saved = save(original);
+    Learner restored = Learners.create(b.seed(99).build());
+    restored.loadState(ByteBuffer.wrap(saved).order(ByteOrder.LITTLE_ENDIAN));
+    assertArrayEquals(saved, save(restored), "the loaded state saves to the same bytes");
+
+    assertEquals(drive(original, 150, 1), drive(restored, 150, 1), "same actions after the load");
+    assertArrayEquals(save(original), save(restored), "same weights, traces, critic and generators");
+    assertEquals(((AbstractLearner) original).criticValue(), ((AbstractLearner) restored).criticValue());
+  }
+
   static Stream<Rule> holdRules() {
     return Stream.of(Rule.NRL, Rule.BP, Rule.RMHL);
   }

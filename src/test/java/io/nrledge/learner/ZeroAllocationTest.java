@@ -47,6 +47,17 @@ class ZeroAllocationTest {
         .traceDecay(form == CreditForm.CONTINUING ? 0.9 : 1.0).learningRate(1e-3).seed(1).build());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rules")
+  void aCriticAndWeightDecayShouldAllocateZeroBytesPerStepAfterWarmUp(Rule rule) {
+    assertZeroAllocation(LearnerConfig.builder(4, 64, 2).rule(rule).form(CreditForm.CONTINUING).traceDecay(0.9)
+        .criticRate(1e-3).weightDecay(1e-6).learningRate(1e-3).seed(1).build());
+  }
+
+  static Stream<Rule> rules() {
+    return Stream.of(Rule.values());
+  }
+
   static Stream<CreditForm> forms() {
     return Stream.of(CreditForm.values());
   }
