@@ -128,6 +128,14 @@ class BadInputTest {
     c.add(profile("exploration-hold 30000", mutateRover("trace-decay: 0.98",
         "trace-decay: 0.98\n  exploration: 0.01\n  exploration-hold: 30000"),
         "learner.exploration-hold: must be 1..24000 ticks, got 30000"));
+    c.add(profile("critic on an episodic profile", mutate("baseline-rate: 0.66", "baseline-rate: 0.66\n  critic-rate: 0.01"),
+        "learner.critic-rate: a critic needs the continuing form"));
+    c.add(profile("critic-discount 1", mutateRover("critic-discount: 0.99", "critic-discount: 1"),
+        "learner.critic-discount: must be in [0, 1), got 1.0"));
+    c.add(profile("weight-decay -1", mutateRover("weight-decay: 1.0e-5", "weight-decay: -1"),
+        "learner.weight-decay: must be in [0, 1), got -1.0"));
+    c.add(profile("weight-decay-after -5", mutateRover("weight-decay-after: 3000", "weight-decay-after: -5"),
+        "learner.weight-decay-after: must be"));
     c.add(profile("reward-history-steps 1e5", mutateRover("reward-history-steps: 32", "reward-history-steps: 100000"),
         "learner.reward-history-steps: must be 1..4096"));
     c.add(profile("max-consecutive-overruns 1e11", mutate("max-consecutive-overruns: 5",
@@ -169,6 +177,10 @@ class BadInputTest {
     c.add(new Case("run --exploration-hold 0", List.of("run", "--profile", "device-profiles/sim-rover.yaml", "--ticks",
         "10", "--status", "never", "--exploration", "0.01", "--exploration-hold", "0"),
         "--exploration-hold: must be 1..24000 ticks, got 0", null));
+    c.add(new Case("run --critic-rate 2", List.of("run", "--profile", "device-profiles/sim-rover.yaml", "--ticks", "10",
+        "--status", "never", "--critic-rate", "2"), "--critic-rate: must be in [0.0, 1.0], got 2.0", null));
+    c.add(new Case("run --weight-decay 1", List.of("run", "--profile", "device-profiles/sim-rover.yaml", "--ticks", "10",
+        "--status", "never", "--weight-decay", "1"), "--weight-decay: must be in [0, 1), got 1.0", null));
     c.add(new Case("--summary-json ''", List.of("run", "--ticks", "10", "--summary-json", ""),
         "--summary-json: must not be empty", null));
     return c.stream();

@@ -20,6 +20,27 @@ class ProfileHashTest {
   }
 
   @Test
+  void shouldChangeTheHashWithACriticOrAWeightDecayAndKeepItWithout() {
+    DeviceProfile rover = ProfileLoader.load(java.nio.file.Path.of(System.getProperty("nrledge.projectDir", "."),
+        "device-profiles", "sim-rover.yaml"));
+    DeviceProfile.LearnerSettings l = rover.learner();
+    long shipped = ProfileHash.of(rover);
+    assertNotEquals(shipped, ProfileHash.of(rover.withLearner(settings(l, 0.001, l.criticDiscount(), l.weightDecay()))));
+    assertNotEquals(shipped, ProfileHash.of(rover.withLearner(settings(l, l.criticRate(), 0.98, l.weightDecay()))));
+    assertNotEquals(shipped, ProfileHash.of(rover.withLearner(settings(l, l.criticRate(), l.criticDiscount(), 0))));
+    // without a critic its discount is not a setting: the hash of a profile from before the critic stays
+    assertEquals(ProfileHash.of(rover.withLearner(settings(l, 0, 0.99, 0))),
+        ProfileHash.of(rover.withLearner(settings(l, 0, 0.5, 0))));
+  }
+
+  private static DeviceProfile.LearnerSettings settings(DeviceProfile.LearnerSettings l, double critic, double discount,
+      double decay) {
+    return new DeviceProfile.LearnerSettings(l.hidden(), l.rule(), l.learningRate(), l.sigma(), l.baselineRate(),
+        l.traceDecay(), l.biases(), l.fanOut(), l.rewardHistorySteps(), l.probesPerLayer(), l.budgetNs(),
+        l.exploration(), l.explorationHold(), critic, discount, decay, l.weightDecayAfter());
+  }
+
+  @Test
   void shouldChangeTheHashWithTheBudgetOrAFixedProbeCount() {
     assertNotEquals(ProfileHash.of(with(32, 200_000)), ProfileHash.of(with(32, 100_000)));
     assertNotEquals(ProfileHash.of(with(16, 0)), ProfileHash.of(with(32, 0)));

@@ -16,20 +16,39 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The rover profile, continuing form, rewards only from its bumper and beacon switches: it learns to
- * stop bumping, and (fixed seeds, none of them tuning or evaluation seeds) ends above random actions
- * and above its own start.
+ * stop bumping, (fixed seeds, none of them tuning or evaluation seeds) ends above random actions and
+ * above its own start, and within 14 simulated hours seeks the lamp at half the reference
+ * controller's rate or more, which the same network with the plain reward baseline does not.
  */
 class RoverLearningTest {
   private static final long WINDOW_TICKS = 50_000;
   private static final long TRAINING_TICKS = 300_000;
+  /** About 14 simulated hours at 50 ms, as in RESULTS.md. */
+  private static final long LONG_TICKS = 1_000_000;
+  private static final double TICKS_PER_HOUR = 72_000;
 
   private static LoopAssembly rover(Mode mode) {
     return rover(mode, null);
   }
 
   private static LoopAssembly rover(Mode mode, Long seed) {
-    DeviceProfile profile = ProfileLoader.load(Path.of(System.getProperty("nrledge.projectDir", "."),
-        "device-profiles", "sim-rover.yaml"));
+    return rover(mode, seed, profile());
+  }
+
+  private static DeviceProfile profile() {
+    return ProfileLoader.load(Path.of(System.getProperty("nrledge.projectDir", "."), "device-profiles", "sim-rover.yaml"));
+  }
+
+  /** The profile's learner with the running-average reward baseline instead of the critic, and no decay. */
+  private static DeviceProfile withoutCritic() {
+    DeviceProfile p = profile();
+    DeviceProfile.LearnerSettings l = p.learner();
+    return p.withLearner(new DeviceProfile.LearnerSettings(l.hidden(), l.rule(), l.learningRate(), l.sigma(),
+        l.baselineRate(), l.traceDecay(), l.biases(), l.fanOut(), l.rewardHistorySteps(), l.probesPerLayer(),
+        l.budgetNs(), l.exploration(), l.explorationHold(), 0.0, l.criticDiscount(), 0.0, 0));
+  }
+
+  private static LoopAssembly rover(Mode mode, Long seed, DeviceProfile profile) {
     LoopAssembly a = new LoopAssembly(profile, new LoopAssembly.Overrides(seed, mode, null, null, null, null));
     a.board.start(a.events);
     return a;
@@ -54,6 +73,12 @@ class RoverLearningTest {
     return rover.bumps() - before;
   }
 
+  /** Beacons per simulated hour (every +1 is a beacon) in the last tenth of {@code n} ticks. */
+  private static double lastTenthBeaconsPerHour(LoopAssembly a, long n) {
+    bumpsOver(a, n);
+    return a.telemetry.rewardWindows().gainRatePer1000(n - n / 10, n) * TICKS_PER_HOUR / 1000;
+  }
+
   @Test
   void shouldBumpFarLessThanItsUntrainedPolicyAfterLearningFromSwitchEventsAlone() {
     long untrained = bumpsOver(rover(Mode.EVAL), WINDOW_TICKS);
@@ -76,7 +101,25 @@ class RoverLearningTest {
     assertTrue(learning[1] > random[1], "last tenth, reward per 1,000 ticks: learning " + learning[1]
         + ", random " + random[1]);
     assertTrue(learning[1] > learning[0], "learning: first tenth " + learning[0] + ", last tenth " + learning[1]);
-    // more beacons than bumps at the end; the same network not learning (--lr 0) stays at -50 to -110 here
-    assertTrue(learning[1] > 0, "learning: last tenth " + learning[1]);
+  }
+
+  @Test
+  void shouldSeekTheLampAtHalfTheReferenceRateWithTheCriticAndNotWithoutIt() {
+    double reference = lastTenthBeaconsPerHour(rover(Mode.REFERENCE, 201L), TRAINING_TICKS);
+    long[] seeds = {201, 202, 203, 204};
+    int withCritic = 0;
+    int without = 0;
+    StringBuilder seen = new StringBuilder();
+    for (long seed : seeds) {
+      double learned = lastTenthBeaconsPerHour(rover(Mode.TRAIN, seed), LONG_TICKS);
+      double plain = lastTenthBeaconsPerHour(rover(Mode.TRAIN, seed, withoutCritic()), LONG_TICKS);
+      withCritic += learned >= reference / 2 ? 1 : 0;
+      without += plain >= reference / 2 ? 1 : 0;
+      seen.append(String.format(" seed %d: %.0f vs %.0f;", seed, learned, plain));
+    }
+    String detail = "beacons/h in the last tenth, profile vs plain baseline (reference " + Math.round(reference) + "):" + seen;
+    assertTrue(reference > 600, "the reference controller seeks the lamp: " + reference);
+    assertEquals(seeds.length, withCritic, detail);
+    assertTrue(without < withCritic, detail);
   }
 }
