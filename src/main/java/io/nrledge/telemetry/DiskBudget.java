@@ -56,12 +56,14 @@ public final class DiskBudget {
         if (total + reserveBytes <= budgetBytes) {
           return deleted;
         }
-        if (run.equals(currentRun) || RunFolderLock.held(run)) {
-          continue; // this run, or another one still running
+        if (run.equals(currentRun)) {
+          continue;
         }
-        total -= size(run);
-        deleteTree(run);
-        deleted.add(run);
+        long bytes = size(run);
+        if (RunFolderLock.deleteUnlessHeld(run, DiskBudget::looksLikeRun, DiskBudget::deleteTree)) {
+          total -= bytes;
+          deleted.add(run);
+        } // else another run still running
       }
       for (Path file : telemetryFilesOldestFirst(currentRun)) {
         if (total + reserveBytes <= budgetBytes) {

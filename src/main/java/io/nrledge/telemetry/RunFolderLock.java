@@ -5,10 +5,12 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * A live run's claim on its folder: an exclusive lock on {@code run.lock} in it, held from the
@@ -76,6 +78,48 @@ public final class RunFolderLock implements AutoCloseable {
       return true;
     } catch (IOException e) {
       return false; // gone meanwhile, or unreadable: not a live run's lock
+    }
+  }
+
+  /** Deletes a folder; see {@link #deleteUnlessHeld}. */
+  interface Deletion {
+    void delete(Path folder) throws IOException;
+  }
+
+  /**
+   * Deletes {@code folder} unless a live run holds it, and holds its lock while deleting, so that
+   * no run can be in it meanwhile: a decision taken on an older listing (the folder since deleted
+   * by another budget and its name claimed by a new run) finds the new run's lock and leaves it. A
+   * folder without a lock file is a run from before folder locks, or one being claimed right now;
+   * it is deleted only when {@code isRun} says so and the lock file is still absent after (a run
+   * takes its lock before it writes a file). True when deleted.
+   */
+  static boolean deleteUnlessHeld(Path folder, Predicate<Path> isRun, Deletion deletion) throws IOException {
+    Path key = folder.toAbsolutePath().normalize();
+    if (HELD_HERE.contains(key)) {
+      return false;
+    }
+    Path file = key.resolve(FILE);
+    if (!Files.exists(file)) {
+      if (!isRun.test(key) || Files.exists(file)) {
+        return false;
+      }
+      deletion.delete(key);
+      return true;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        return false; // a live run of another process
+      }
+      try {
+        deletion.delete(key);
+        return true;
+      } finally {
+        lock.release();
+      }
+    } catch (OverlappingFileLockException | NoSuchFileException e) {
+      return false; // another thread of this process is deleting it, or it is gone already
     }
   }
 

@@ -73,6 +73,69 @@ class RunFolderLockTest {
     assertTrue(budget.enforce(0, keep).contains(live));
   }
 
+  @Test
+  void shouldHoldTheLockOfAFinishedRunWhileDeletingItSoNoRunCanTakeItMeanwhile() throws IOException {
+    Path finished = run("a-finished", 4096);
+    RunFolderLock.acquire(finished).close(); // a run that ended: its lock file stays, unlocked
+    boolean[] refused = {false};
+
+    boolean deleted = RunFolderLock.deleteUnlessHeld(finished, DiskBudget::looksLikeRun, folder -> {
+      refused[0] = assertThrows(Exception.class, () -> RunFolderLock.acquire(folder)) != null;
+      Files.delete(folder.resolve("telemetry-000000.mcap"));
+      Files.delete(folder.resolve(RunFolderLock.FILE));
+      Files.delete(folder);
+    });
+
+    assertTrue(deleted);
+    assertTrue(refused[0], "a run could not lock the folder during the deletion");
+    assertFalse(Files.exists(finished));
+  }
+
+  @Test
+  void shouldLeaveAFolderThatANewRunClaimsWhileTheBudgetLooksAtIt() throws IOException {
+    // the budget listed a finished run; meanwhile it was deleted and its name claimed by a new run,
+    // which has just created its lock (and is about to write): the stale decision must not delete it
+    Path reused = Files.createDirectories(root.resolve("a-reused"));
+    RunFolderLock[] newRun = {null};
+    try {
+      boolean deleted = RunFolderLock.deleteUnlessHeld(reused, folder -> {
+        try {
+          newRun[0] = RunFolderLock.acquire(folder);
+          Files.write(folder.resolve("telemetry-000000.mcap"), new byte[16]);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        return true;
+      }, folder -> { throw new AssertionError("deleted a live run's folder"); });
+
+      assertFalse(deleted);
+      assertTrue(Files.exists(reused.resolve("telemetry-000000.mcap")));
+    } finally {
+      if (newRun[0] != null) {
+        newRun[0].close();
+      }
+    }
+  }
+
+  @Test
+  void shouldDeleteARunFromBeforeFolderLocksButNotAFolderBeingClaimed() throws IOException {
+    Path legacy = run("a-legacy", 4096); // telemetry, no lock file
+    Path claimed = Files.createDirectories(root.resolve("b-claimed")); // created, nothing in it yet
+
+    assertTrue(RunFolderLock.deleteUnlessHeld(legacy, DiskBudget::looksLikeRun, RunFolderLockTest::deleteTree));
+    assertFalse(RunFolderLock.deleteUnlessHeld(claimed, DiskBudget::looksLikeRun, RunFolderLockTest::deleteTree));
+    assertFalse(Files.exists(legacy));
+    assertTrue(Files.exists(claimed));
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
   /** Holds a run folder's lock until killed: the other process of the test above. */
   public static final class Holder {
     public static void main(String[] args) throws Exception {
