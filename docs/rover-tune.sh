@@ -5,5 +5,6 @@
 # Usage: docs/rover-tune.sh GRID OUT
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SEEDS="${SEEDS:-101 102 103 104 105}" docs/rover-runs.sh "$1" "$2"
-"${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}" -jar "${JAR:-target/nrl-edge.jar}" continuing-report "$2"
+SEEDS="${SEEDS:-101 102 103 104 105}" docs/rover-runs.sh "$1" "$2" \
+  || echo "rover-tune: some runs ended on a fault or failed; their summaries say which" >&2
+"${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}" -jar "${JAR:-target/nrl-edge.jar}" continuing-report --gain beacons --loss bumps "$2"

@@ -103,7 +103,7 @@ abstract class AbstractLearner implements Learner {
 
   /** The continuing form's TD critic, or null for the running-average baseline. */
   private final Critic critic;
-  /** 1 − λ of the weight decay, applied every step; 1 for none. */
+  /** 1 − λ of the weight decay, applied every step or on quiet ones; 1 for none. */
   private final double weightRetention;
   /** Steps without a nonzero reward after which the decay applies (0: every step). */
   private final int decayAfter;
@@ -312,14 +312,9 @@ abstract class AbstractLearner implements Learner {
     }
   }
 
-  /** The critic's value of the current state (0 without a critic or before the first step); for tests and telemetry. */
+  /** The critic's value of the current state (0 without a critic or before the first step); for tests. */
   final double criticValue() {
     return critic != null ? critic.value() : 0.0;
-  }
-
-  /** The TD critic, or null; for tests. */
-  final Critic critic() {
-    return critic;
   }
 
   /** {@code W += η c δ E_{t−m}} with {@code E_{t−m} = γ^{−m}(E_t − Σ_{j<m} γ^j u_{t−j} v_{t−j}ᵀ)}. */
@@ -365,7 +360,8 @@ abstract class AbstractLearner implements Learner {
    * Layout: weights, eligibility trace (each layer's weights in storage order, then its biases, as
    * doubles), reward baseline, action stream, with an exploration hold (H &gt; 1 only, so other
    * layouts stay as they were) the held ticks still to come and the held action, episode return, discarded flag, late-reward history
-   * (newest slot, count, then every slot's scale and factors), then the rule's own state.
+   * (newest slot, count, then every slot's scale and factors), with a critic its state ({@link Critic#saveState}), with
+   * a gated weight decay the quiet steps, then the rule's own state.
    */
   @Override
   public final int stateBytes() {

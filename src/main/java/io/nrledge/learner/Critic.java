@@ -4,9 +4,10 @@ import java.nio.ByteBuffer;
 
 /**
  * A state-value predictor for the continuing form: {@code V(s) = w · f(s)} with features
- * {@code f = [1, x_0, x_1, …, x_{L−1}]}, the observation and the policy network's clean hidden
- * activities. Trained by TD(0): for the transition from s to s′ with the rewards R that arrived in
- * between, {@code δ = R + γ·V(s′) − V(s)} and {@code w += β·δ·f(s)}.
+ * {@code f = [1, x_0, x_1, …, x_{L−1}]}, the observation and the policy network's hidden activities
+ * as the rule computed them (clean for NRL and BP; RMHL's are its noisy ones). Trained by TD(0):
+ * for the transition from s to s′ with the rewards R that arrived in between,
+ * {@code δ = R + γ·V(s′) − V(s)} and {@code w += β·δ·f(s)}.
  *
  * <p>δ is the reward-prediction error the learner broadcasts in place of {@code r − r̄}: a synapse
  * of the critic uses only its own presynaptic activity and δ, so the rule stays local. Where the
@@ -93,10 +94,6 @@ final class Critic implements Stateful {
   /** The weights, for tests: index 0 is the bias, then the observation, then each hidden layer. */
   double weight(int i) {
     return weights[i];
-  }
-
-  int features() {
-    return weights.length;
   }
 
   boolean finite() {
