@@ -37,6 +37,6 @@ echo "runs: $((SECONDS - start)) s"
 report() { "$java" -jar "$jar" continuing-report --gain beacons --loss bumps --baseline random "$@"; }
 echo "## 1,000,000 ticks (~13.9 simulated hours), seeds 1-20"
 report --groups nrl,nrl-no-decay,nrl-baseline,nrl-layer,bp,bp-baseline,random,reference "$out/long"
-report --groups nrl,nrl-baseline,bp,random,reference --plot "$out/rover.png" --off-scale random "$out/long" > /dev/null
+report --groups nrl,nrl-baseline,nrl-layer,bp,random,reference --plot "$out/rover.png" --off-scale random "$out/long" > /dev/null
 echo "## the first simulated hour (72,000 ticks), seeds 1-20"
 report --groups nrl,nrl-baseline,nrl-layer,random "$out/early"
