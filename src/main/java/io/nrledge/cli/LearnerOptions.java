@@ -46,8 +46,8 @@ final class LearnerOptions {
       + " of the profile's, in [0, 1).")
   Double criticDiscount;
 
-  @Option(names = "--weight-decay", paramLabel = "L", description = "Per-tick weight decay instead of the"
-      + " profile's: every weight times 1 - L each tick.")
+  @Option(names = "--weight-decay", paramLabel = "L", description = "Weight decay instead of the profile's: every"
+      + " weight times 1 - L each tick, or each quiet tick with --weight-decay-after.")
   Double weightDecay;
 
   @Option(names = "--weight-decay-after", paramLabel = "T", description = "Ticks without a nonzero reward before the"
