@@ -33,19 +33,9 @@ final class ProbeBudget {
     }
     int fit = 1;
     double fitNs = oneNs;
-    int over = Integer.MAX_VALUE;
-    while (over == Integer.MAX_VALUE && fit < maxProbes) {
-      int k = (int) Math.min(2L * fit, maxProbes);
-      double ns = timer.nsPerTick(k);
-      if (ns <= budgetNs) {
-        fit = k;
-        fitNs = ns;
-      } else {
-        over = k;
-      }
-    }
-    while (over != Integer.MAX_VALUE && over - fit > 1) {
-      int k = (fit + over) >>> 1;
+    int over = Integer.MAX_VALUE; // the smallest K known not to fit: doubling until one is found, then bisecting
+    while (over == Integer.MAX_VALUE ? fit < maxProbes : over - fit > 1) {
+      int k = over == Integer.MAX_VALUE ? (int) Math.min(2L * fit, maxProbes) : (fit + over) >>> 1;
       double ns = timer.nsPerTick(k);
       if (ns <= budgetNs) {
         fit = k;
