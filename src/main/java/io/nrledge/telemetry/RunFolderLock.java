@@ -57,31 +57,20 @@ public final class RunFolderLock implements AutoCloseable {
     }
   }
 
-  /** Whether a live run (of any process) holds {@code folder}. */
-  public static boolean held(Path folder) {
+  /** Whether a live run (of any process) holds {@code folder}; the disk budget's tests ask it. */
+  static boolean held(Path folder) {
     Path key = folder.toAbsolutePath().normalize();
-    if (HELD_HERE.contains(key)) {
-      return true;
-    }
-    Path file = key.resolve(FILE);
-    if (!Files.exists(file)) {
+    if (!HELD_HERE.contains(key) && !Files.exists(key.resolve(FILE))) {
       return false;
     }
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      FileLock probe = channel.tryLock();
-      if (probe == null) {
-        return true;
-      }
-      probe.release();
-      return false;
-    } catch (OverlappingFileLockException e) {
-      return true;
+    try {
+      return !whileFree(key, k -> { });
     } catch (IOException e) {
       return false; // gone meanwhile, or unreadable: not a live run's lock
     }
   }
 
-  /** Deletes a folder; see {@link #deleteUnlessHeld}. */
+  /** Does something to a folder; see {@link #deleteUnlessHeld}. */
   interface Deletion {
     void delete(Path folder) throws IOException;
   }
@@ -96,30 +85,43 @@ public final class RunFolderLock implements AutoCloseable {
    */
   static boolean deleteUnlessHeld(Path folder, Predicate<Path> isRun, Deletion deletion) throws IOException {
     Path key = folder.toAbsolutePath().normalize();
-    if (HELD_HERE.contains(key)) {
-      return false;
-    }
     Path file = key.resolve(FILE);
-    if (!Files.exists(file)) {
+    if (!HELD_HERE.contains(key) && !Files.exists(file)) {
       if (!isRun.test(key) || Files.exists(file)) {
         return false;
       }
       deletion.delete(key);
       return true;
     }
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+    try {
+      return whileFree(key, deletion);
+    } catch (NoSuchFileException e) {
+      return false; // gone already
+    }
+  }
+
+  /**
+   * Runs {@code action} on the folder {@code key} (absolute, normalised) while holding its lock,
+   * when no live run holds it; false, without running it, when one does (this process's own runs
+   * are known without a second channel: closing one would release their lock, POSIX).
+   */
+  private static boolean whileFree(Path key, Deletion action) throws IOException {
+    if (HELD_HERE.contains(key)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(key.resolve(FILE), StandardOpenOption.WRITE)) {
       FileLock lock = channel.tryLock();
       if (lock == null) {
         return false; // a live run of another process
       }
       try {
-        deletion.delete(key);
+        action.delete(key);
         return true;
       } finally {
         lock.release();
       }
-    } catch (OverlappingFileLockException | NoSuchFileException e) {
-      return false; // another thread of this process is deleting it, or it is gone already
+    } catch (OverlappingFileLockException e) {
+      return false; // another thread of this process holds it
     }
   }
 
