@@ -1,7 +1,7 @@
 package io.nrledge.profiles;
 
+import static io.nrledge.profiles.ProfileErrors.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,10 +29,6 @@ class BridgeProfileTest {
       learner:
         rule: nrl
       """;
-
-  private static String error(String yaml) {
-    return assertThrows(ProfileException.class, () -> ProfileLoader.parse("p.yaml", yaml)).getMessage();
-  }
 
   @Test
   void shouldReadTheBridgeSectionWithItsDefaults() {

@@ -1,7 +1,7 @@
 package io.nrledge.profiles;
 
+import static io.nrledge.profiles.ProfileErrors.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -37,10 +37,6 @@ class DeviceProfilesTest {
     assertEquals(Files.readString(PROJECT.resolve("device-profiles/sim-cartpole.yaml")),
         Files.readString(PROJECT.resolve("src/main/resources/" + ProfileLoader.EMBEDDED_DEFAULT)));
     assertEquals("sim-cartpole", ProfileLoader.loadEmbeddedDefault().name());
-  }
-
-  private static String error(String yaml) {
-    return assertThrows(ProfileException.class, () -> ProfileLoader.parse("p.yaml", yaml)).getMessage();
   }
 
   private static final String MINIMAL = """

@@ -1,9 +1,9 @@
 package io.nrledge.profiles;
 
+import static io.nrledge.profiles.ProfileErrors.error;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.nrledge.profiles.Hardware.BoardModel;
 import java.util.List;
@@ -73,10 +73,6 @@ class HardwareProfileTest {
       learner:
         rule: nrl
       """;
-
-  private static String error(String yaml) {
-    return assertThrows(ProfileException.class, () -> ProfileLoader.parse("p.yaml", yaml)).getMessage();
-  }
 
   @Test
   void shouldReadEveryDeviceWithItsKeyAndDefaults() {
