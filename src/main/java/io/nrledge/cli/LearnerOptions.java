@@ -54,6 +54,10 @@ final class LearnerOptions {
       + " weight decay applies, instead of the profile's (0: every tick).")
   Integer weightDecayAfter;
 
+  @Option(names = "--fan-out", paramLabel = "on|off", description = "nrl, nrl-layer: scale each layer's update by"
+      + " its unit count n_l, instead of the profile's (default: on for nrl, off for nrl-layer).")
+  String fanOut;
+
   @Option(names = "--probes", paramLabel = "K", description = "nrl-layer: noise probes per layer and tick.")
   Integer probes;
 
@@ -80,7 +84,7 @@ final class LearnerOptions {
     if (rule == null && learningRate == null && sigma == null && traceDecay == null && baselineRate == null
         && probes == null && budget == null && exploration == null
         && explorationHold == null && criticRate == null && criticDiscount == null && weightDecay == null
-        && weightDecayAfter == null) {
+        && weightDecayAfter == null && fanOut == null) {
       return profile;
     }
     if (budget != null && probes != null) {
@@ -92,10 +96,11 @@ final class LearnerOptions {
     }
     String r = rule != null ? rule : l.rule();
     int k = probes != null ? probes : r.equals("nrl-layer") ? l.probesPerLayer() : 1;
+    Boolean scaled = fanOut != null ? Boolean.valueOf(onOff("--fan-out", fanOut)) : l.fanOut();
     DeviceProfile overridden = profile.withLearner(new DeviceProfile.LearnerSettings(l.hidden(), r,
         learningRate != null ? learningRate : l.learningRate(), sigma != null ? sigma : l.sigma(),
         baselineRate != null ? baselineRate : l.baselineRate(), traceDecay != null ? traceDecay : l.traceDecay(),
-        l.biases(), l.fanOut(), l.rewardHistorySteps(), k, budgetNs,
+        l.biases(), scaled, l.rewardHistorySteps(), k, budgetNs,
         exploration != null ? exploration : l.exploration(),
         explorationHold != null ? explorationHold : l.explorationHold(),
         criticRate != null ? criticRate : l.criticRate(),
@@ -113,6 +118,14 @@ final class LearnerOptions {
       }
     }
     return overridden;
+  }
+
+  private static boolean onOff(String option, String value) {
+    return switch (value) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new UsageException(option + ": must be on or off, got '" + value + "'");
+    };
   }
 
   /** True when {@code --budget} was given (a budget error then names the option, not the profile key). */

@@ -25,7 +25,9 @@ final class ProfileHash {
     StringBuilder s = new StringBuilder();
     s.append("learner ").append(Arrays.toString(l.hidden())).append(' ').append(l.rule()).append(' ')
         .append(bits(l.learningRate())).append(' ').append(bits(l.sigma())).append(' ').append(bits(l.baselineRate()))
-        .append(' ').append(bits(l.traceDecay())).append(' ').append(l.biases()).append(' ').append(l.fanOut())
+        .append(' ').append(bits(l.traceDecay())).append(' ').append(l.biases()).append(' ')
+        // the key as written (absent: true), as before nrl-layer could scale; its factor is counted below
+        .append(l.fanOut() == null || l.fanOut())
         .append(' ').append(l.rewardHistorySteps()).append(' ')
         // with a compute budget the probe count is measured anew at every start: the budget is the setting
         .append(l.budgetNs() > 0 ? "budget " + l.budgetNs() : Integer.toString(l.probesPerLayer()))
@@ -36,6 +38,7 @@ final class ProfileHash {
         // a critic (with its discount) and a weight decay likewise count only when set
         .append(l.criticRate() > 0 ? " critic " + bits(l.criticRate()) + " " + bits(l.criticDiscount()) : "")
         .append(l.weightDecay() > 0 ? " weight-decay " + bits(l.weightDecay()) + " after " + l.weightDecayAfter() : "")
+        .append(l.rule().equals("nrl-layer") && l.fanOutOn() ? " layer-fan-out" : "")
         .append('\n');
     s.append("form ").append(p.rewards().form()).append('\n');
     s.append("observation ").append(bits(o.offset())).append(bits(o.scale())).append(bits(o.min())).append(bits(o.max()))

@@ -157,7 +157,7 @@ final class ProfileSettings {
       throw new IllegalArgumentException("budget: only rule " + Method.NRL_LAYER.id()
           + " chooses its probes to fit a budget, the rule is " + l.rule());
     }
-    return Method.byId(l.rule()).configure(LearnerConfig.builder(sizes), l.fanOut(), l.probesPerLayer())
+    return Method.byId(l.rule()).configure(LearnerConfig.builder(sizes), l.fanOutOn(), l.probesPerLayer())
         .form(CreditForm.valueOf(p.rewards().form().toUpperCase(Locale.ROOT)))
         .learningRate(l.learningRate())
         .sigma(l.sigma())

@@ -204,6 +204,9 @@ final class RunCommand implements Callable<Integer> {
     run.put("rule", a.profile.learner().rule());
     run.put("learning_rate", a.profile.learner().learningRate());
     run.put("sigma", a.profile.learner().sigma());
+    if (a.profile.learner().rule().startsWith("nrl")) {
+      run.put("fan_out", a.profile.learner().fanOutOn());
+    }
     if (a.profile.learner().rule().equals("nrl-layer")) {
       run.put("probes_per_layer", a.profile.learner().probesPerLayer());
     }

@@ -90,7 +90,9 @@ public record ExperimentPlan(Task task, boolean corrected, List<Method> methods,
   }
 
   private LearnerConfig learner(int[] layers, Method method, double lr, double sigma, long seed) {
-    LearnerConfig.Builder builder = method.configure(LearnerConfig.builder(layers), fanOut, probesPerLayer)
+    // --fanout is the paper rule's factor; nrl-layer's η was tuned without it
+    boolean scaled = method == Method.NRL && fanOut;
+    LearnerConfig.Builder builder = method.configure(LearnerConfig.builder(layers), scaled, probesPerLayer)
         .form(task.form())
         .learningRate(lr)
         .baselineRate(TaskDefaults.BASELINE_RATE)

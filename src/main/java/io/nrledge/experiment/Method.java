@@ -48,12 +48,12 @@ public enum Method {
   }
 
   /**
-   * Sets the rule and what this method fixes: the fan-out factor n_l only for the paper's NRL
-   * (when {@code fanOut}); per-layer probes, {@code probesPerLayer} of them, for {@code nrl-layer},
-   * whose η carries the scale.
+   * Sets the rule and what this method fixes: the fan-out factor n_l for the NRL methods when
+   * {@code fanOut} (the other rules never scale); per-layer probes, {@code probesPerLayer} of them, for
+   * {@code nrl-layer}.
    */
   public LearnerConfig.Builder configure(LearnerConfig.Builder builder, boolean fanOut, int probesPerLayer) {
-    builder.rule(rule).fanOut(this == NRL && fanOut);
+    builder.rule(rule).fanOut(rule == Rule.NRL && fanOut);
     if (this == NRL_LAYER) {
       builder.noiseProbe(NoiseProbe.PER_LAYER).probesPerLayer(probesPerLayer);
     }

@@ -140,6 +140,8 @@ public record DeviceProfile(
 
   /**
    * @param rule {@code nrl}, {@code nrl-layer}, {@code rmhl}, {@code rmhl-implicit} or {@code bp}
+   * @param fanOut the fan-out factor n_l on the NRL rules' layer updates, or null for the rule's own
+   *     default ({@link #fanOutOn()})
    * @param probesPerLayer {@code nrl-layer}: noise probes per layer and tick
    * @param budgetNs {@code nrl-layer}: the learner's compute budget per tick, from which the probes
    *     per layer are chosen on the machine at start (0: none, {@code probesPerLayer} as given)
@@ -151,11 +153,21 @@ public record DeviceProfile(
    * @param weightDecayAfter ticks without a nonzero reward before the decay applies (0: every tick)
    */
   public record LearnerSettings(int[] hidden, String rule, double learningRate, double sigma, double baselineRate,
-      double traceDecay, boolean biases, boolean fanOut, int rewardHistorySteps, int probesPerLayer, long budgetNs,
+      double traceDecay, boolean biases, Boolean fanOut, int rewardHistorySteps, int probesPerLayer, long budgetNs,
       double exploration, int explorationHold, double criticRate, double criticDiscount, double weightDecay,
       int weightDecayAfter) {
     public LearnerSettings {
       hidden = hidden.clone();
+    }
+
+    /**
+     * Whether each layer's update is scaled by its unit count n_l: as {@code learner.fan-out} says, else
+     * on for {@code nrl} (the paper's rule) and off for {@code nrl-layer} (whose η was tuned without it).
+     * It means something only for these two; {@code nrl-layer} with it follows the gradient without
+     * per-layer bias (its estimate is ∇ ln π / n_l per layer).
+     */
+    public boolean fanOutOn() {
+      return fanOut != null ? fanOut : rule.equals("nrl");
     }
 
     /** These settings with another probe count and budget (0: none). */

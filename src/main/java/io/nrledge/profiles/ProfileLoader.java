@@ -404,7 +404,7 @@ public final class ProfileLoader {
         s.number("baseline-rate", 0.66),
         s.number("trace-decay", form.equals("continuing") ? 0.9 : 1.0),
         s.bool("biases", false),
-        s.bool("fan-out", true),
+        s.has("fan-out") ? s.bool("fan-out", true) : null,
         s.smallInteger("reward-history-steps", 16, 1),
         s.smallInteger("probes-per-layer", 1, 1),
         s.durationNs("budget", 0, false),

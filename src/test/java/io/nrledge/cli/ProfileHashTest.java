@@ -41,6 +41,23 @@ class ProfileHashTest {
   }
 
   @Test
+  void shouldCountNrlLayersFanOutFactorOnlyWhenOnSoEarlierCheckpointsStillResume() {
+    // the embedded default (nrl-layer, no fan-out key), hashed before nrl-layer could take the factor
+    assertEquals("97aaa2c2483d965b", ProfileHash.hex(ProfileHash.of(BASE)));
+    DeviceProfile.LearnerSettings l = BASE.learner();
+    assertNotEquals(ProfileHash.of(BASE), ProfileHash.of(BASE.withLearner(fanOut(l, l.rule(), true))));
+    // nrl's factor is on by default: saying so changes nothing
+    assertEquals(ProfileHash.of(BASE.withLearner(fanOut(l, "nrl", null))),
+        ProfileHash.of(BASE.withLearner(fanOut(l, "nrl", true))));
+  }
+
+  private static DeviceProfile.LearnerSettings fanOut(DeviceProfile.LearnerSettings l, String rule, Boolean fanOut) {
+    return new DeviceProfile.LearnerSettings(l.hidden(), rule, l.learningRate(), l.sigma(), l.baselineRate(),
+        l.traceDecay(), l.biases(), fanOut, l.rewardHistorySteps(), l.probesPerLayer(), l.budgetNs(),
+        l.exploration(), l.explorationHold(), l.criticRate(), l.criticDiscount(), l.weightDecay(), l.weightDecayAfter());
+  }
+
+  @Test
   void shouldChangeTheHashWithTheBudgetOrAFixedProbeCount() {
     assertNotEquals(ProfileHash.of(with(32, 200_000)), ProfileHash.of(with(32, 100_000)));
     assertNotEquals(ProfileHash.of(with(16, 0)), ProfileHash.of(with(32, 0)));

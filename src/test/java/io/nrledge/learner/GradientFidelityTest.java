@@ -1,5 +1,6 @@
 package io.nrledge.learner;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,6 +122,41 @@ class GradientFidelityTest {
       sum += cosine(estimate.toArray(), exact);
     }
     return sum / 200;
+  }
+
+  @Test
+  void perLayerProbesWithTheFanOutFactorShouldStepEachLayerByItsUnitCountTimesTheUnscaledStep() {
+    // Per-layer probes estimate ∇_{W_l} ln π / n_l, so the factor n_l makes the expected step backprop's.
+    // Twin learners on the same seeds (same noise, same actions): the second reward's update differs by n_l.
+    LearnerConfig.Builder b = LearnerConfig.builder(3, 6, 4).form(CreditForm.IMMEDIATE).noiseProbe(NoiseProbe.PER_LAYER)
+        .probesPerLayer(4).learningRate(0.05).sigma(1e-3).biases(true).seed(21);
+    AbstractLearner plain = (AbstractLearner) Learners.create(b.fanOut(false).build());
+    AbstractLearner scaled = (AbstractLearner) Learners.create(b.fanOut(true).build());
+    double[] obs = {0.4, -0.7, 0.1};
+    for (AbstractLearner learner : new AbstractLearner[] {plain, scaled}) {
+      learner.step(obs);
+      learner.reward(1.0); // the first reward sets the baseline: δ = 0
+    }
+    double[] plainBefore = plain.network().weights().toArray();
+    double[] scaledBefore = scaled.network().weights().toArray();
+    assertArrayEquals(plainBefore, scaledBefore, 0.0);
+    assertEquals(plain.step(obs), scaled.step(obs), "same noise and action stream");
+    plain.reward(3.0);
+    scaled.reward(3.0);
+    Network net = plain.network();
+    Weights shape = net.weights();
+    double[] plainAfter = shape.toArray();
+    double[] scaledAfter = scaled.network().weights().toArray();
+    int moved = 0;
+    for (int l = 1; l <= net.layers(); l++) {
+      for (int i = shape.offset(l); i < shape.offset(l) + shape.count(l); i++) {
+        double unscaled = plainAfter[i] - plainBefore[i];
+        moved += unscaled != 0 ? 1 : 0;
+        assertEquals(net.size(l) * unscaled, scaledAfter[i] - scaledBefore[i], 1e-12 * Math.abs(net.size(l) * unscaled),
+            "layer " + l + " parameter " + i);
+      }
+    }
+    assertTrue(moved > shape.count() / 2, "the update moved most weights (" + moved + " of " + shape.count() + ")");
   }
 
   @Test
