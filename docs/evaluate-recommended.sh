@@ -4,7 +4,8 @@
 # experiment, on the 20 evaluation seeds 1001-1020 that no tuning used (the rule was chosen on
 # seeds 101-106), every run to the whole budget: CartPole-v1 5,000 episodes, Acrobot-v1 2,000
 # episodes, Reaching1D 1,000,000 steps (3,333 trials; the paper's 5M would take five times as
-# long). Then the learners' step cost on 4-64-2, all rules in one run. Writes each task's
+# long). Then the learners' step cost on each task's net, all rules in one run (steps to solve from
+# aggregate.csv times it is the learner's compute to solve). Writes each task's
 # aggregate.csv and summary.csv under OUT. Usage: docs/evaluate-recommended.sh [OUT]
 # (default runs/evaluate-recommended). Needs the jar: mvn -B package -DskipTests.
 out="${1:-runs/evaluate-recommended}"
@@ -19,6 +20,6 @@ for task in cartpole acrobot reaching; do
   echo "== $task aggregate.csv"
   cat "$out/$task/aggregate.csv"
 done
-echo "== step cost on 4-64-2"
-java -jar "$jar" bench learner --nets 4-64-2 --probes 32
+echo "== step cost on the tasks' nets (CartPole, Acrobot, Reaching)"
+java -jar "$jar" bench learner --nets 4-64-2,6-64-3,32-64-3 --probes 32
 echo "all: $((SECONDS - all_start)) s"

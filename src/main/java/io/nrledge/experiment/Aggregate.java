@@ -10,8 +10,9 @@ import java.util.Map;
  * The evaluation protocol's numbers per setting (task × rule × η × σ), over its seeds: success rate
  * with a 95 % Wilson interval; episodes to solve and final 100-episode mean each as an interquartile
  * mean with a 95 % stratified-bootstrap interval ({@link RobustStatistics}), an unsolved run counted
- * as its whole budget; and how many runs fell in each {@link RunClass}. The bootstrap is seeded, so
- * the same runs always give the same rows.
+ * as its whole budget; and how many runs fell in each {@link RunClass}. Environment steps to solve
+ * likewise (an unsolved run counts every step it ran), the basis of compute to solve: steps times
+ * the rule's measured cost per step. The bootstrap is seeded, so the same runs always give the same rows.
  */
 public final class Aggregate {
   /** Bootstrap resamples per interval. */
@@ -26,7 +27,7 @@ public final class Aggregate {
    * @param budget episodes per run (the value an unsolved run counts as)
    */
   public record Row(Task task, Setting setting, int runs, int budget, int solved, Interval successRate,
-      Interval episodesToSolve, Interval finalReturn, Map<RunClass, Integer> classes) {
+      Interval episodesToSolve, Interval finalReturn, Map<RunClass, Integer> classes, Interval stepsToSolve) {
 
     public Row {
       classes = Map.copyOf(classes);
@@ -67,18 +68,22 @@ public final class Aggregate {
     Interval finalReturn = RobustStatistics.iqmBootstrap(finals, BOOTSTRAP_REPS, BOOTSTRAP_SEED);
     int budget = first.spec().episodes();
     if (!Double.isFinite(first.threshold())) {
-      return new Row(first.spec().task(), setting, n, budget, -1, Interval.NONE, Interval.NONE, finalReturn, Map.of());
+      return new Row(first.spec().task(), setting, n, budget, -1, Interval.NONE, Interval.NONE, finalReturn, Map.of(),
+          Interval.NONE);
     }
     double[] toSolve = new double[n];
+    double[] stepsToSolve = new double[n];
     int solved = 0;
     Map<RunClass, Integer> classes = new EnumMap<>(RunClass.class);
     for (int i = 0; i < n; i++) {
       RunResult run = runs.get(i);
       toSolve[i] = run.episodesToSolveCensored();
+      stepsToSolve[i] = run.stepsToSolveCensored();
       solved += run.solvedAtEpisode() > 0 ? 1 : 0;
       classes.merge(run.runClass(), 1, Integer::sum);
     }
     return new Row(first.spec().task(), setting, n, budget, solved, RobustStatistics.wilson(solved, n),
-        RobustStatistics.iqmBootstrap(toSolve, BOOTSTRAP_REPS, BOOTSTRAP_SEED), finalReturn, classes);
+        RobustStatistics.iqmBootstrap(toSolve, BOOTSTRAP_REPS, BOOTSTRAP_SEED), finalReturn, classes,
+        RobustStatistics.iqmBootstrap(stepsToSolve, BOOTSTRAP_REPS, BOOTSTRAP_SEED));
   }
 }

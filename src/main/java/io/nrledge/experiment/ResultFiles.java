@@ -28,7 +28,8 @@ public final class ResultFiles {
           + "last_goal_episode,wall_seconds,steps_per_second";
   public static final String AGGREGATE_HEADER = "task,rule,lr,sigma,runs,budget,solved,success_rate,success_low,"
       + "success_high,solve_iqm,solve_low,solve_high,final_iqm,final_low,final_high,"
-      + "solved_stayed,solved_collapsed,early_lost,reached_unsolved,never";
+      + "solved_stayed,solved_collapsed,early_lost,reached_unsolved,never,steps_to_solve_iqm,steps_to_solve_low,"
+      + "steps_to_solve_high";
 
   private ResultFiles() {}
 
@@ -93,7 +94,7 @@ public final class ResultFiles {
             Double.isNaN(s.sigma()) ? "" : Double.toString(s.sigma()), Integer.toString(row.runs()),
             Integer.toString(row.budget()), row.hasThreshold() ? Integer.toString(row.solved()) : "",
             interval(row.successRate(), "%.4f"), interval(row.episodesToSolve(), "%.2f"),
-            interval(row.finalReturn(), "%.2f"), classCounts(row)));
+            interval(row.finalReturn(), "%.2f"), classCounts(row), interval(row.stepsToSolve(), "%.0f")));
         out.write('\n');
       }
     }

@@ -43,6 +43,27 @@ public record RunResult(RunSpec spec, double[] returns, int[] steps, int episode
     return solved > 0 ? solved : spec.episodes();
   }
 
+  /**
+   * Environment steps up to and including the episode that solved; a run that did not solve counts
+   * as the budget at the longest episode ({@link Task#maxEpisodeSteps()}), more than any solved run
+   * can have taken, as {@link #episodesToSolveCensored()} counts it as the budget. NaN for a task
+   * without a threshold. Times a rule's cost per step it is the compute spent to solve.
+   */
+  public double stepsToSolveCensored() {
+    if (!Double.isFinite(threshold)) {
+      return Double.NaN;
+    }
+    int solved = solvedAtEpisode();
+    if (solved < 0) {
+      return (double) spec.episodes() * spec.task().maxEpisodeSteps();
+    }
+    long sum = 0;
+    for (int e = 0; e < solved; e++) {
+      sum += steps[e];
+    }
+    return sum;
+  }
+
   /** Mean return of the last 100 episodes (fewer when the run was shorter). */
   public double finalMovingAverage() {
     return MovingAverage.finalMean(returns, episodes, MovingAverage.WINDOW);

@@ -53,21 +53,23 @@ public final class SummaryTable {
   /**
    * The protocol's table ({@link Aggregate}): per setting the solved share with its 95 % Wilson
    * interval, the IQM of episodes to solve (unsolved runs count as the budget) and of the final
-   * 100-episode mean with 95 % bootstrap intervals, and the run classes as counts
-   * stayed/collapsed/early-lost/reached-unsolved/never.
+   * 100-episode mean with 95 % bootstrap intervals, the run classes as counts
+   * stayed/collapsed/early-lost/reached-unsolved/never, and the IQM of environment steps to solve.
    */
   public static String formatAggregate(List<Aggregate.Row> rows, boolean labelHyperParameters) {
     int width = "setting".length();
     for (Aggregate.Row row : rows) {
       width = Math.max(width, row.setting().label(labelHyperParameters).length());
     }
-    String format = "%-" + width + "s %-19s %-22s %-26s %s%n";
+    String format = "%-" + width + "s %-19s %-22s %-26s %-37s %s%n";
     StringBuilder table = new StringBuilder(String.format(Locale.ROOT, format, "setting", "solved [95% CI]",
-        "to solve IQM [95% CI]", "final ma100 IQM [95% CI]", "stayed/collapsed/lost/unsolved/never"));
+        "to solve IQM [95% CI]", "final ma100 IQM [95% CI]", "stayed/collapsed/lost/unsolved/never",
+        "steps to solve IQM"));
     for (Aggregate.Row row : rows) {
       String solved = "-";
       String toSolve = "-";
       String classes = "-";
+      String steps = "-";
       if (row.hasThreshold()) {
         Interval rate = row.successRate();
         solved = String.format(Locale.ROOT, "%d/%d [%.2f,%.2f]", row.solved(), row.runs(), rate.low(), rate.high());
@@ -78,10 +80,11 @@ public final class SummaryTable {
           c.append(c.isEmpty() ? "" : "/").append(row.count(runClass));
         }
         classes = c.toString();
+        steps = String.format(Locale.ROOT, "%.0f", row.stepsToSolve().estimate());
       }
       Interval f = row.finalReturn();
       table.append(String.format(Locale.ROOT, format, row.setting().label(labelHyperParameters), solved, toSolve,
-          String.format(Locale.ROOT, "%.1f [%.1f,%.1f]", f.estimate(), f.low(), f.high()), classes));
+          String.format(Locale.ROOT, "%.1f [%.1f,%.1f]", f.estimate(), f.low(), f.high()), classes, steps));
     }
     return table.toString();
   }

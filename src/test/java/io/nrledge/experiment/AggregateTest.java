@@ -21,12 +21,19 @@ class AggregateTest {
 
   @TempDir Path tmp;
 
-  /** A full-budget run: returns {@code before} until episode {@code switchAt} (0-based), then {@code after}. */
+  /**
+   * A full-budget run: returns {@code before} until episode {@code switchAt} (0-based), then {@code after};
+   * an episode with a return of 475 or more took 500 steps, any other 10.
+   */
   private static RunResult run(RunSpec spec, int switchAt, double before, double after) {
     double[] returns = new double[BUDGET];
     Arrays.fill(returns, 0, switchAt, before);
     Arrays.fill(returns, switchAt, BUDGET, after);
-    return new RunResult(spec, returns, new int[BUDGET], BUDGET, 475, 0, 1.0);
+    int[] steps = new int[BUDGET];
+    for (int e = 0; e < BUDGET; e++) {
+      steps[e] = returns[e] >= 475 ? 500 : 10;
+    }
+    return new RunResult(spec, returns, steps, BUDGET, 475, 0, 1.0);
   }
 
   private static List<RunResult> results() {
@@ -54,6 +61,12 @@ class AggregateTest {
     assertTrue(nrl.episodesToSolve().high() <= BUDGET && nrl.episodesToSolve().low() >= 150);
     // Finals {475, 475, 475, 10}: IQM (475 + 475) / 2.
     assertEquals(475.0, nrl.finalReturn().estimate(), 1e-12);
+    // Steps to solve: 10 per episode before the switch, 500 after, up to the solving episode, and an
+    // unsolved run as the budget at 500 steps (though it ran 3,000 short ones):
+    // {50·10 + 100·500, 100·10 + 100·500, 150·10 + 100·500, 300·500} = {50,500, 51,000, 51,500, 150,000}.
+    assertEquals((51_000.0 + 51_500.0) / 2, nrl.stepsToSolve().estimate(), 1e-9);
+    assertTrue(SummaryTable.formatAggregate(List.of(nrl), false).lines().skip(1).findFirst().orElseThrow()
+        .endsWith(" 51250"), "the console table's last column");
     assertEquals(RobustStatistics.wilson(3, 4), nrl.successRate());
     assertEquals(3, nrl.count(RunClass.SOLVED_STAYED));
     assertEquals(1, nrl.count(RunClass.NEVER));
@@ -75,6 +88,8 @@ class AggregateTest {
     // bp solved at 100 on every seed, so the interval collapses onto 100; one seed ends at 12.
     assertEquals(List.of("100.00", "100.00", "100.00"), List.of(bp).subList(10, 13));
     assertEquals(List.of("3", "1", "0", "0", "0"), List.of(bp).subList(16, 21), "stayed, collapsed, lost, unsolved, never");
+    // bp solved at 100 with 500 steps per episode: 50,000 steps on every seed
+    assertEquals(List.of("50000", "50000", "50000"), List.of(bp).subList(21, 24));
   }
 
   @Test
@@ -91,6 +106,6 @@ class AggregateTest {
     assertEquals(ResultFiles.AGGREGATE_HEADER.split(",").length, row.length);
     assertEquals(List.of("reaching", "bp", "0.01", "", "1", "10", ""), List.of(row).subList(0, 7));
     assertEquals(List.of("95.00", "95.00", "95.00"), List.of(row).subList(13, 16), "one run: its final mean");
-    assertEquals(List.of("", "", "", "", ""), List.of(row).subList(16, 21));
+    assertEquals(List.of("", "", "", "", "", "", "", ""), List.of(row).subList(16, 24));
   }
 }
