@@ -136,6 +136,8 @@ class BadInputTest {
         "learner.weight-decay: must be in [0, 1), got -1.0"));
     c.add(profile("weight-decay-after -5", mutateRover("weight-decay-after: 3000", "weight-decay-after: -5"),
         "learner.weight-decay-after: must be"));
+    c.add(profile("fan-out maybe", mutateRover("fan-out: true", "fan-out: maybe"),
+        "learner.fan-out: must be true or false, got 'maybe'"));
     c.add(profile("reward-history-steps 1e5", mutateRover("reward-history-steps: 32", "reward-history-steps: 100000"),
         "learner.reward-history-steps: must be 1..4096"));
     c.add(profile("max-consecutive-overruns 1e11", mutate("max-consecutive-overruns: 5",
@@ -181,6 +183,8 @@ class BadInputTest {
         "--status", "never", "--critic-rate", "2"), "--critic-rate: must be in [0.0, 1.0], got 2.0", null));
     c.add(new Case("run --weight-decay 1", List.of("run", "--profile", "device-profiles/sim-rover.yaml", "--ticks", "10",
         "--status", "never", "--weight-decay", "1"), "--weight-decay: must be in [0, 1), got 1.0", null));
+    c.add(new Case("run --fan-out yes", List.of("run", "--profile", "device-profiles/sim-rover.yaml", "--ticks", "10",
+        "--status", "never", "--fan-out", "yes"), "--fan-out: must be on or off, got 'yes'", null));
     c.add(new Case("--summary-json ''", List.of("run", "--ticks", "10", "--summary-json", ""),
         "--summary-json: must not be empty", null));
     return c.stream();

@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The rover profile, continuing form, rewards only from its bumper and beacon switches: it learns to
  * stop bumping, (fixed seeds, none of them tuning or evaluation seeds) ends above random actions and
- * above its own start, and within 14 simulated hours seeks the lamp at half the reference
- * controller's rate or more, which the same network with the plain reward baseline does not.
+ * above its own start, and within 14 simulated hours seeks the lamp at 80 % of the reference
+ * controller's rate or more, on every seed above the same rule with the plain reward baseline and no
+ * decay.
  */
 class RoverLearningTest {
   private static final long WINDOW_TICKS = 50_000;
@@ -106,22 +107,23 @@ class RoverLearningTest {
   }
 
   @Test
-  void shouldSeekTheLampAtHalfTheReferenceRateWithTheCriticAndNotWithoutIt() {
+  void shouldSeekTheLampNearTheReferenceRateAndFasterThanWithoutTheCriticAndDecay() {
     double reference = lastTenthBeaconsPerHour(rover(Mode.REFERENCE, 201L), TRAINING_TICKS);
     long[] seeds = {201, 202, 203, 204};
-    int withCritic = 0;
-    int without = 0;
+    int nearReference = 0;
+    int aboveBaseline = 0;
     StringBuilder seen = new StringBuilder();
     for (long seed : seeds) {
       double learned = lastTenthBeaconsPerHour(rover(Mode.TRAIN, seed), LONG_TICKS);
       double plain = lastTenthBeaconsPerHour(rover(Mode.TRAIN, seed, withoutCritic()), LONG_TICKS);
-      withCritic += learned >= reference / 2 ? 1 : 0;
-      without += plain >= reference / 2 ? 1 : 0;
+      nearReference += learned >= 0.8 * reference ? 1 : 0;
+      aboveBaseline += learned > plain ? 1 : 0;
       seen.append(String.format(" seed %d: %.0f vs %.0f;", seed, learned, plain));
     }
     String detail = "beacons/h in the last tenth, profile vs plain baseline (reference " + Math.round(reference) + "):" + seen;
     assertTrue(reference > 600, "the reference controller seeks the lamp: " + reference);
-    assertEquals(seeds.length, withCritic, detail);
-    assertTrue(without < withCritic, detail);
+    // RESULTS.md: 97 % of the reference on the evaluation seeds, the lowest seed at 89 %
+    assertEquals(seeds.length, nearReference, detail);
+    assertEquals(seeds.length, aboveBaseline, detail);
   }
 }

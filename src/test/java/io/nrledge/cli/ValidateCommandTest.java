@@ -105,7 +105,7 @@ class ValidateCommandTest {
 
     assertEquals(2, validate.exit());
     assertEquals(2, validate.errLines().size(), validate.err());
-    assertTrue(validate.errLines().get(0).startsWith(sigma + ":88:10: learner.sigma: must be in (0, 10.0]"),
+    assertTrue(validate.errLines().get(0).startsWith(sigma + ":90:10: learner.sigma: must be in (0, 10.0]"),
         validate.err());
     assertEquals("nrl-edge: " + validate.errLines().get(1), runCartpole.errLines().get(0), "the rig's channel count");
     assertTrue(validate.errLines().get(1).contains("observation.channels: the cartpole rig has 4 sensor channels, the profile 3"),
