@@ -144,6 +144,11 @@ final class ExperimentCommand implements Callable<Integer> {
           + " |r| (r: the prediction before the episode), which bounds it to 2.")
   String rpeNorm;
 
+  @Option(names = "--rms-step", paramLabel = "RHO", description = "Reaching: every rule takes the per-synapse"
+      + " normalised step, each synapse's update divided by the root of its running mean square (decay RHO in"
+      + " [0, 1); default 0: the plain step).")
+  Double rmsStep;
+
   @Option(names = "--corrected",
       description = "Reaching: reward against the real target instead of neurogym's floor(target).")
   boolean corrected;
@@ -171,7 +176,7 @@ final class ExperimentCommand implements Callable<Integer> {
 
   /** LearnerConfig's keys in this command's words. */
   private static final Map<String, String> LEARNER_OPTIONS = Map.of("layers", "--hidden", "learning-rate", "--lr",
-      "sigma", "--sigma", "probes-per-layer", "--probes");
+      "sigma", "--sigma", "probes-per-layer", "--probes", "rms-step", "--rms-step");
 
   @Spec CommandSpec spec;
 
@@ -274,7 +279,7 @@ final class ExperimentCommand implements Callable<Integer> {
     return new ExperimentPlan(parsedTask, corrected, methods, parseSeeds(),
         hidden == null ? TaskDefaults.hidden() : parseHidden(), parseLearningRates(methods),
         positiveNumbers("--sigma", sigmas), parseFanOut(parsedTask), probesPerLayer, parseNoise(), budget(parsedTask),
-        stopWhenSolved, parseRpeNorm());
+        stopWhenSolved, parseRpeNorm(), rmsStep == null ? 0.0 : rmsStep);
   }
 
   private List<Method> parseMethods() {

@@ -20,10 +20,19 @@ import java.util.Map;
  * @param probesPerLayer noise probes per layer and step for {@code nrl-layer}
  * @param episodes budget per run in episodes (Reaching: trials)
  * @param rpeNorm what the episodic RPE is divided by, for every rule
+ * @param rmsStep ρ of the per-synapse normalised step for every rule (0: the plain step; immediate form only)
  */
 public record ExperimentPlan(Task task, boolean corrected, List<Method> methods, List<Long> seeds, int[] hidden,
     Map<Method, List<Double>> learningRates, List<Double> sigmas, boolean fanOut, int probesPerLayer, NoiseKind noise,
-    int episodes, boolean stopWhenSolved, RpeNorm rpeNorm) {
+    int episodes, boolean stopWhenSolved, RpeNorm rpeNorm, double rmsStep) {
+
+  /** The plain step. */
+  public ExperimentPlan(Task task, boolean corrected, List<Method> methods, List<Long> seeds, int[] hidden,
+      Map<Method, List<Double>> learningRates, List<Double> sigmas, boolean fanOut, int probesPerLayer,
+      NoiseKind noise, int episodes, boolean stopWhenSolved, RpeNorm rpeNorm) {
+    this(task, corrected, methods, seeds, hidden, learningRates, sigmas, fanOut, probesPerLayer, noise, episodes,
+        stopWhenSolved, rpeNorm, 0.0);
+  }
 
   /** The reference code's RPE norm, |R|. */
   public ExperimentPlan(Task task, boolean corrected, List<Method> methods, List<Long> seeds, int[] hidden,
@@ -97,6 +106,7 @@ public record ExperimentPlan(Task task, boolean corrected, List<Method> methods,
         .learningRate(lr)
         .baselineRate(TaskDefaults.BASELINE_RATE)
         .rpeNorm(rpeNorm)
+        .rmsStep(rmsStep)
         .seed(seed);
     if (method.usesNoise()) {
       builder.sigma(sigma).noiseKind(noise);

@@ -198,6 +198,9 @@ public final class ResultFiles {
     s.append(", \"fan_out\": ").append(c.fanOut());
     s.append(", \"return_norm_floor\": ").append(c.returnNormFloor());
     s.append(", \"rpe_norm\": ").append(string(c.rpeNorm().name().toLowerCase(Locale.ROOT)));
+    if (c.rmsStep() > 0) { // only when on, so the configuration of every earlier experiment reads as before
+      s.append(", \"rms_step\": ").append(c.rmsStep());
+    }
     s.append(", \"hidden_activation\": ").append(string(c.hiddenActivation().name().toLowerCase(Locale.ROOT)));
     s.append(", \"leak_slope\": ").append(c.leakSlope());
     s.append(", \"biases\": ").append(c.biases());

@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
  * EPISODIC    per step  E ← γe·E + u vᵀ;  at episode end  δ = (R − r̄)/max(|R|, floor),  W_l += η c_l δ E_l,  E ← 0
  *             (with {@link RpeNorm#LARGER_OF_RETURN_AND_PREDICTION}: / max(|R|, |r̄|, floor))
  * IMMEDIATE   per reward  δ = r − r̄,  W_l += η c_l δ u_l v_{l−1}ᵀ  (this step's factors, no trace)
+ *   with a normalised step  g = c_l δ u_l v_{l−1}ᵀ,  m ← ρm + (1 − ρ)g²,  W_l += η g / (√m + ε)  per synapse
  * CONTINUING  per step  E ← γe·E + u vᵀ;  per reward  δ = r − r̄,  W_l += η c_l δ E_l(as it stood stepsAgo steps back)
  *   with a critic  rewards add up to R;  per step, before E moves on:  δ = R + γ·V(s′) − V(s) (TD(0), {@link Critic}),
  *                  W_l += η c_l δ E_l;  every reward, late ones too, belongs to the transition in progress
@@ -110,6 +111,12 @@ abstract class AbstractLearner implements Learner {
   /** Steps since the last nonzero reward (counted only with a gated decay). */
   private long quietSteps;
 
+  /** ρ of the per-synapse normalised step ({@link LearnerConfig#rmsStep()}); 0 for the plain step. */
+  private final double rmsStep;
+  /** The step's update before it is normalised, and each synapse's running mean square of it (null without). */
+  private final Weights rawStep;
+  private final Weights meanSquare;
+
   /** Not real-time safe: allocates every buffer the rule will use. */
   AbstractLearner(LearnerConfig config) {
     this.config = config;
@@ -145,6 +152,9 @@ abstract class AbstractLearner implements Learner {
     this.critic = config.criticRate() > 0 ? new Critic(sizes, config.criticRate(), config.criticDiscount()) : null;
     this.weightRetention = 1.0 - config.weightDecay();
     this.decayAfter = config.weightDecayAfter();
+    this.rmsStep = config.rmsStep();
+    this.rawStep = rmsStep > 0 ? net.newWeights() : null;
+    this.meanSquare = rmsStep > 0 ? net.newWeights() : null;
   }
 
   /**
@@ -247,7 +257,13 @@ abstract class AbstractLearner implements Learner {
       case IMMEDIATE -> {
         double delta = baseline.predictionError(reward);
         lastRpe = delta;
-        net.weights().addOuter(learningRate * delta * creditScale, u, v, layerScale);
+        if (meanSquare != null) {
+          rawStep.clear();
+          rawStep.addOuter(delta * creditScale, u, v, layerScale);
+          net.weights().addNormalised(learningRate, rawStep, meanSquare, rmsStep);
+        } else {
+          net.weights().addOuter(learningRate * delta * creditScale, u, v, layerScale);
+        }
       }
       case CONTINUING -> {
         if (critic != null) {
@@ -361,7 +377,8 @@ abstract class AbstractLearner implements Learner {
    * doubles), reward baseline, action stream, with an exploration hold (H &gt; 1 only, so other
    * layouts stay as they were) the held ticks still to come and the held action, episode return, discarded flag, late-reward history
    * (newest slot, count, then every slot's scale and factors), with a critic its state ({@link Critic#saveState}), with
-   * a gated weight decay the quiet steps, then the rule's own state.
+   * a gated weight decay the quiet steps, with a normalised step each synapse's mean square (as the
+   * weights), then the rule's own state.
    */
   @Override
   public final int stateBytes() {
@@ -371,7 +388,7 @@ abstract class AbstractLearner implements Learner {
     }
     return net.weights().stateBytes() + eligibility.stateBytes() + baseline.stateBytes() + actionStream.stateBytes()
         + (explorationHold > 1 ? 8 : 0) + 8 + 8 + 8 + history + (critic != null ? critic.stateBytes() : 0)
-        + (decayAfter > 0 ? 8 : 0) + ruleStateBytes();
+        + (decayAfter > 0 ? 8 : 0) + (meanSquare != null ? meanSquare.stateBytes() : 0) + ruleStateBytes();
   }
 
   @Override
@@ -396,6 +413,9 @@ abstract class AbstractLearner implements Learner {
     }
     if (decayAfter > 0) {
       out.putLong(quietSteps);
+    }
+    if (meanSquare != null) {
+      meanSquare.saveState(out);
     }
     saveRuleState(out);
   }
@@ -438,6 +458,9 @@ abstract class AbstractLearner implements Learner {
         throw new IllegalArgumentException("learner: quiet steps " + quiet);
       }
       quietSteps = quiet;
+    }
+    if (meanSquare != null) {
+      meanSquare.loadState(in);
     }
     loadRuleState(in);
   }

@@ -40,6 +40,10 @@ import java.util.Arrays;
  * @param weightDecayAfter the decay applies only once this many steps have passed without a
  *     nonzero reward (0, the default: every step), so it frees a policy that meets nothing and
  *     leaves one that is being rewarded alone
+ * @param rmsStep immediate form: ρ of the per-synapse normalised step (0, the default: the plain
+ *     step). Each synapse keeps the running mean square m of its own updates g, m ← ρm + (1 − ρ)g²,
+ *     and moves by η·g/(√m + ε): a step of about η wherever its updates are consistent, whatever
+ *     their scale. Local: the state is the synapse's own.
  */
 public record LearnerConfig(
     int[] layerSizes,
@@ -68,7 +72,8 @@ public record LearnerConfig(
     double criticRate,
     double criticDiscount,
     double weightDecay,
-    int weightDecayAfter) {
+    int weightDecayAfter,
+    double rmsStep) {
 
   /** Widest layer accepted. */
   public static final int MAX_LAYER_WIDTH = 65_536;
@@ -192,6 +197,12 @@ public record LearnerConfig(
     if (weightDecayAfter < 0) {
       throw bad("weight-decay-after", "must be 0 (every step) or more steps, got " + weightDecayAfter);
     }
+    if (!(rmsStep >= 0 && rmsStep < 1)) {
+      throw bad("rms-step", "must be in [0, 1), got " + rmsStep);
+    }
+    if (rmsStep > 0 && form != CreditForm.IMMEDIATE) {
+      throw bad("rms-step", "the normalised step is built for the immediate form (per-step rewards), got " + form);
+    }
     if (form == CreditForm.CONTINUING && traceDecay >= 1) {
       throw bad("trace-decay", "the continuing form needs a decaying trace (< 1), got " + traceDecay);
     }
@@ -246,6 +257,7 @@ public record LearnerConfig(
     b.criticDiscount = criticDiscount;
     b.weightDecay = weightDecay;
     b.weightDecayAfter = weightDecayAfter;
+    b.rmsStep = rmsStep;
     return b;
   }
 
@@ -278,6 +290,7 @@ public record LearnerConfig(
     private double criticDiscount = 0.99;
     private double weightDecay = 0.0;
     private int weightDecayAfter = 0;
+    private double rmsStep = 0.0;
 
     private Builder(int[] layerSizes) {
       this.layerSizes = layerSizes.clone();
@@ -309,6 +322,7 @@ public record LearnerConfig(
     public Builder criticDiscount(double v) { criticDiscount = v; return this; }
     public Builder weightDecay(double v) { weightDecay = v; return this; }
     public Builder weightDecayAfter(int v) { weightDecayAfter = v; return this; }
+    public Builder rmsStep(double v) { rmsStep = v; return this; }
 
     /** Derives the three streams' seeds from one run seed, so runs with different seeds share nothing. */
     public Builder seed(long runSeed) {
@@ -322,7 +336,7 @@ public record LearnerConfig(
       return new LearnerConfig(layerSizes, hiddenActivation, leakSlope, biases, rule, form,
           learningRate, sigma, noiseKind, noiseProbe, probesPerLayer, baselineRate, traceDecay, fanOut, returnNormFloor,
           rpeNorm, implicitNoiseRate, rewardHistorySteps, weightSeed, noiseSeed, actionSeed, exploration,
-          explorationHold, criticRate, criticDiscount, weightDecay, weightDecayAfter).validate();
+          explorationHold, criticRate, criticDiscount, weightDecay, weightDecayAfter, rmsStep).validate();
     }
   }
 }

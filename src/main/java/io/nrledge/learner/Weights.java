@@ -249,6 +249,37 @@ public final class Weights {
     }
   }
 
+  /** ε of {@link #addNormalised}: keeps a synapse whose updates have all been 0 from dividing by 0. */
+  static final double RMS_EPSILON = 1e-8;
+
+  /**
+   * The per-synapse normalised step: for every parameter, with g its entry in {@code step},
+   * m ← ρm + (1 − ρ)g² in {@code meanSquare} (same shape, m starts at 0), then this += η·g/(√m + ε).
+   */
+  void addNormalised(double eta, Weights step, Weights meanSquare, double rho) {
+    transposedStale = true;
+    for (int l = 1; l <= layers; l++) {
+      double[][] w = vectors[l];
+      double[][] g = step.vectors[l];
+      double[][] m = meanSquare.vectors[l];
+      for (int lane = 0; lane < w.length; lane++) {
+        normalised(w[lane], g[lane], m[lane], eta, rho);
+      }
+      if (biases) {
+        normalised(bias[l], step.bias[l], meanSquare.bias[l], eta, rho);
+      }
+    }
+  }
+
+  private static void normalised(double[] w, double[] g, double[] m, double eta, double rho) {
+    for (int k = 0; k < w.length; k++) {
+      double gk = g[k];
+      double mk = rho * m[k] + (1 - rho) * gk * gk;
+      m[k] = mk;
+      w[k] += eta * gk / (Math.sqrt(mk) + RMS_EPSILON);
+    }
+  }
+
   /** Multiplies every parameter by {@code gamma}. */
   void scale(double gamma) {
     transposedStale = true;

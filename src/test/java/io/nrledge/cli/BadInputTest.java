@@ -164,6 +164,9 @@ class BadInputTest {
     c.add(experiment("--hidden 65536,65536", List.of("--hidden", "65536,65536"), "--hidden: "));
     c.add(experiment("--lr 1e308", List.of("--lr", "1e308"), "--lr: must be in [0, 1000000.0], got 1.0E308"));
     c.add(experiment("--sigma 1e308", List.of("--sigma", "1e308"), "--sigma: must be in (0, 10.0], got 1.0E308"));
+    c.add(experiment("--rms-step on cartpole", List.of("--rms-step", "0.999"),
+        "--rms-step: the normalised step is built for the immediate form (per-step rewards), got EPISODIC"));
+    c.add(experiment("--rms-step 1", List.of("--rms-step", "1"), "--rms-step: must be in [0, 1), got 1.0"));
     c.add(experiment("--resume with --force", List.of("--resume", "--force"), "--resume: cannot be combined with --force"));
     c.add(experiment("--resume without an experiment", List.of("--resume"), "--resume: no experiment to resume"));
     c.add(new Case("experiment --out ''", List.of("experiment", "--task", "cartpole", "--episodes", "5", "--out", ""),

@@ -123,6 +123,24 @@ class LearnerStateTest {
     assertEquals(((AbstractLearner) original).criticValue(), ((AbstractLearner) restored).criticValue());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("holdRules")
+  void shouldResumeWithTheNormalisedStepBitIdentically(Rule rule) {
+    LearnerConfig.Builder b = LearnerConfig.builder(3, 8, 6, 2).rule(rule).form(CreditForm.IMMEDIATE)
+        .learningRate(rule == Rule.RMHL ? 0.01 : 1e-3).sigma(0.05).biases(true).rmsStep(0.99);
+    Learner original = Learners.create(b.seed(11).build());
+    drive(original, 120, 0);
+    byte[] saved = save(original);
+    Learner restored = Learners.create(b.seed(99).build());
+    restored.loadState(ByteBuffer.wrap(saved).order(ByteOrder.LITTLE_ENDIAN));
+    assertArrayEquals(saved, save(restored), "the loaded state saves to the same bytes");
+
+    assertEquals(drive(original, 150, 1), drive(restored, 150, 1), "same actions after the load");
+    assertArrayEquals(save(original), save(restored), "same weights, mean squares and generators");
+    assertEquals(Learners.create(b.rmsStep(0).seed(11).build()).stateBytes() + 8 * original.network().weights().count(),
+        original.stateBytes(), "the mean squares add one double per parameter");
+  }
+
   static Stream<Rule> holdRules() {
     return Stream.of(Rule.NRL, Rule.BP, Rule.RMHL);
   }

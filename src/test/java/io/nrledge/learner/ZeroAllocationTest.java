@@ -54,6 +54,13 @@ class ZeroAllocationTest {
         .criticRate(1e-3).weightDecay(1e-6).learningRate(1e-3).seed(1).build());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rules")
+  void theNormalisedStepShouldAllocateZeroBytesPerStepAfterWarmUp(Rule rule) {
+    assertZeroAllocation(LearnerConfig.builder(4, 64, 2).rule(rule).form(CreditForm.IMMEDIATE).rmsStep(0.999)
+        .learningRate(1e-4).seed(1).build());
+  }
+
   static Stream<Rule> rules() {
     return Stream.of(Rule.values());
   }
