@@ -3,7 +3,9 @@
 # budgets, every rule at the learning rate tuned on seeds 1-5 (docs/tune.sh), run on 20 seeds that
 # were never used for tuning (1001-1020), with aggregate.csv (success rate with a Wilson interval,
 # IQM of episodes-to-solve with unsolved runs counted as the budget, IQM of the final 100-episode
-# mean, both with 95 % bootstrap intervals) and run classes. Usage: docs/evaluate.sh [OUT]
+# mean, both with 95 % bootstrap intervals, environment steps to solve) and run classes, then the
+# rules' step cost on each task's net (steps to solve times it: the learner's time to solve).
+# Usage: docs/evaluate.sh [OUT]
 # (default runs/evaluate). Needs the jar: mvn -B package -DskipTests.
 out="${1:-runs/evaluate}"
 source "$(dirname "$0")/experiment-steps.sh"
@@ -17,4 +19,6 @@ for task in cartpole acrobot reaching; do
   echo "== $task aggregate.csv"
   cat "$out/$task/aggregate.csv"
 done
+echo "== step cost on the tasks' nets (CartPole, Acrobot, Reaching)"
+java -jar "$jar" bench learner --nets 4-64-2,6-64-3,32-64-3 --probes 0
 echo "all: $((SECONDS - all_start)) s"
