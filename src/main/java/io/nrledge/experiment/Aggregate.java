@@ -11,8 +11,8 @@ import java.util.Map;
  * with a 95 % Wilson interval; episodes to solve and final 100-episode mean each as an interquartile
  * mean with a 95 % stratified-bootstrap interval ({@link RobustStatistics}), an unsolved run counted
  * as its whole budget; and how many runs fell in each {@link RunClass}. Environment steps to solve
- * likewise (an unsolved run counts every step it ran), the basis of compute to solve: steps times
- * the rule's measured cost per step. The bootstrap is seeded, so the same runs always give the same rows.
+ * likewise ({@link RunResult#stepsToSolveCensored()}), the basis of compute to solve: steps times the
+ * rule's measured cost per step. The bootstrap is seeded, so the same runs always give the same rows.
  */
 public final class Aggregate {
   /** Bootstrap resamples per interval. */
