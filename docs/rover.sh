@@ -10,7 +10,7 @@
 # (72,000 ticks: the runs are deterministic per seed, so these are the first hour of the long runs at
 # 10x the resolution), to see when learning passes random. Writes OUT/{long,early}/RULE/seed-N.json,
 # prints the tables, writes OUT/rover.png.
-# Usage: docs/rover.sh [OUT] (default runs/rover). Two runs at a time under nice: ~20 minutes here.
+# Usage: docs/rover.sh [OUT] (default runs/rover). Two runs at a time under nice: ~25 minutes here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-runs/rover}
