@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nrledge.testing.CommandRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +75,30 @@ class RunCommandTest {
     assertEquals(0, o.exit(), o.err());
     String s = Files.readString(json);
     assertTrue(s.contains("\"rule\":\"nrl-layer\",\"learning_rate\":0.05,"), s);
+  }
+
+  @Test
+  void shouldTakeTheFanOutFactorFromTheRuleUnlessTheProfileOrTheOptionSaysOtherwise(@TempDir Path dir)
+      throws Exception {
+    String rover = Path.of(System.getProperty("nrledge.projectDir", "."), "device-profiles", "sim-rover.yaml").toString();
+    assertEquals(false, fanOut(dir, List.of()), "the default profile: nrl-layer, no key");
+    assertEquals(true, fanOut(dir, List.of("--rule", "nrl")), "the paper's rule has it by default");
+    assertEquals(true, fanOut(dir, List.of("--fan-out", "on")));
+    assertEquals(true, fanOut(dir, List.of("--profile", rover)), "the rover's profile turns it on");
+    assertEquals(false, fanOut(dir, List.of("--profile", rover, "--fan-out", "off")));
+  }
+
+  /** The summary's fan_out after a short run with {@code options}. */
+  private static boolean fanOut(Path dir, List<String> options) throws Exception {
+    Path json = dir.resolve("fan-out.json");
+    List<String> args = new ArrayList<>(List.of("run", "--ticks", "200", "--status", "never", "--summary-json",
+        json.toString()));
+    args.addAll(options);
+    CommandRun o = CommandRun.execute(args.toArray(String[]::new));
+    assertEquals(0, o.exit(), o.err());
+    String s = Files.readString(json);
+    assertTrue(s.contains("\"fan_out\":true") != s.contains("\"fan_out\":false"), s);
+    return s.contains("\"fan_out\":true");
   }
 
   @Test
