@@ -23,6 +23,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -350,6 +351,12 @@ final class RunCommand implements Callable<Integer> {
         a.settings.warmupTicks());
     AtomicReference<ControlLoop> dryRunning = new AtomicReference<>();
     try (StopSignals signals = StopSignals.install(new SignalActions(a, control, dryRunning, err))) {
+      List<String> ignored = signals.ignoredSignals();
+      for (String name : ignored) {
+        String other = "INT".equals(name) ? "TERM" : "INT";
+        err.println("nrl-edge: warning: SIG" + name + " is ignored by this process (started as a background job?), so it"
+            + " cannot stop this run" + (ignored.contains(other) ? "" : "; SIG" + other + " can"));
+      }
       // the first log call starts tinylog (a few hundred ms on a loaded Pi): only once signals are handled
       RunLog.info("run started: profile " + a.profile.name() + " (" + a.profile.source() + "), mode "
           + a.settings.mode().label() + ", " + (a.fast ? "fast" : "realtime") + ", run folder "

@@ -39,6 +39,8 @@ final class StopSignals implements AutoCloseable {
 
   private final Actions actions;
   private final List<Object[]> previous = new ArrayList<>();
+  /** Signals this process ignores (inherited as ignored): the JVM installs no handler for them. */
+  private final List<String> ignored = new ArrayList<>();
   private volatile boolean stopping;
   /** The first signal and when it came; guarded by {@code this} (the handlers are synchronized). */
   private String firstSignal;
@@ -56,6 +58,15 @@ final class StopSignals implements AutoCloseable {
       signals.installHook();
     }
     return signals;
+  }
+
+  /**
+   * "INT" and/or "TERM" when the process was started with them ignored (a background job of a
+   * non-interactive shell ignores SIGINT): the JVM then installs no handler, and they cannot stop
+   * the run.
+   */
+  List<String> ignoredSignals() {
+    return List.copyOf(ignored);
   }
 
   /** True once a signal asked for a stop. */
@@ -98,9 +109,14 @@ final class StopSignals implements AutoCloseable {
         default -> throw new UnsupportedOperationException(method.getName());
       };
       Object handler = Proxy.newProxyInstance(StopSignals.class.getClassLoader(), new Class<?>[] {handlerClass}, dispatch);
+      Object ignoredHandler = handlerClass.getField("SIG_IGN").get(null);
       for (String name : NAMES) {
         Object signal = signalClass.getConstructor(String.class).newInstance(name);
-        previous.add(new Object[] {handle, signal, handle.invoke(null, signal, handler)});
+        Object before = handle.invoke(null, signal, handler);
+        if (before == ignoredHandler) {
+          ignored.add(name); // left ignored by the JVM, ours not installed
+        }
+        previous.add(new Object[] {handle, signal, before});
       }
       return true;
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {

@@ -101,6 +101,33 @@ class StopOnSignalTest {
     assertTrue(json.contains("\"safe_stop\":true"), json);
   }
 
+  @Test
+  void shouldWarnInOneLineWhenStartedWithSigintIgnored() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String run = "exec '" + java + "' -cp '" + System.getProperty("java.class.path") + "' " + Main.class.getName()
+        + " run --ticks 100 --status never";
+    String warning = "nrl-edge: warning: SIGINT is ignored by this process (started as a background job?), so it"
+        + " cannot stop this run; SIGTERM can";
+
+    // a background job of a non-interactive shell starts like this: SIGINT ignored, inherited across exec
+    List<String> ignoring = output(new ProcessBuilder("bash", "-c", "trap '' INT; " + run));
+
+    assertTrue(ignoring.contains(warning), ignoring.toString());
+    assertEquals(1, ignoring.stream().filter(l -> l.contains("warning")).count(), ignoring.toString());
+    if (!ignoresSigint()) { // else the shell cannot un-ignore it for the run without the trap either
+      List<String> normal = output(new ProcessBuilder("bash", "-c", run));
+      assertFalse(normal.stream().anyMatch(l -> l.contains("SIGINT")), normal.toString());
+    }
+  }
+
+  private List<String> output(ProcessBuilder builder) throws Exception {
+    Path out = Files.createTempFile(dir, "run", ".txt");
+    Process p = builder.directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run ended");
+    assertEquals(0, p.exitValue(), Files.readString(out));
+    return Files.readAllLines(out);
+  }
+
   /**
    * True when this process ignores SIGINT (/proc/self/status, SigIgn bit 1). A child inherits an
    * ignored signal across exec, and the JVM then installs no handler for it.
