@@ -380,11 +380,7 @@ final class ExperimentCommand implements Callable<Integer> {
     if (fanOut == null) {
       return TaskDefaults.fanOut(parsedTask);
     }
-    return switch (fanOut) {
-      case "on" -> true;
-      case "off" -> false;
-      default -> throw new UsageException("--fanout: must be on or off, got '" + fanOut + "'");
-    };
+    return LearnerOptions.onOff("--fanout", fanOut);
   }
 
   private RpeNorm parseRpeNorm() {

@@ -3,7 +3,6 @@ package io.nrledge.cli;
 import io.nrledge.experiment.Method;
 import io.nrledge.profiles.DeviceProfile;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
@@ -65,15 +64,6 @@ final class LearnerOptions {
       + " 200us); the probes per layer that fit are measured at start and reported, so --probes K reruns it.")
   String budget;
 
-  /** The learner's own key for each option, as {@code LearnerConfig.validate()} names it. */
-  private static final Map<String, String> OPTIONS = Map.ofEntries(Map.entry("learning-rate", "--lr"),
-      Map.entry("sigma", "--sigma"), Map.entry("trace-decay", "--trace-decay"),
-      Map.entry("baseline-rate", "--baseline-rate"), Map.entry("probes-per-layer", "--probes"),
-      Map.entry("budget", "--budget"), Map.entry("exploration", "--exploration"),
-      Map.entry("exploration-hold", "--exploration-hold"), Map.entry("critic-rate", "--critic-rate"),
-      Map.entry("critic-discount", "--critic-discount"), Map.entry("weight-decay", "--weight-decay"),
-      Map.entry("weight-decay-after", "--weight-decay-after"));
-
   /**
    * {@code profile} with these overrides applied; unchanged when none is given. The learner owns the
    * limits: its verdict on an overridden value becomes one line naming the option
@@ -112,15 +102,16 @@ final class LearnerOptions {
     } catch (IllegalArgumentException e) {
       String message = String.valueOf(e.getMessage());
       int colon = message.indexOf(": ");
-      String option = colon < 0 ? null : OPTIONS.get(message.substring(0, colon));
-      if (option != null && given(option)) {
+      String option = colon < 0 ? null : givenOptionFor(message.substring(0, colon));
+      if (option != null) {
         throw new UsageException(option + ": " + message.substring(colon + 2));
       }
     }
     return overridden;
   }
 
-  private static boolean onOff(String option, String value) {
+  /** {@code value} of an on/off option, or one line naming {@code option} (also {@code experiment --fanout}). */
+  static boolean onOff(String option, String value) {
     return switch (value) {
       case "on" -> true;
       case "off" -> false;
@@ -133,21 +124,25 @@ final class LearnerOptions {
     return budget != null;
   }
 
-  private boolean given(String option) {
-    return switch (option) {
-      case "--lr" -> learningRate != null;
-      case "--sigma" -> sigma != null;
-      case "--trace-decay" -> traceDecay != null;
-      case "--baseline-rate" -> baselineRate != null;
-      case "--probes" -> probes != null;
-      case "--budget" -> budget != null;
-      case "--exploration" -> exploration != null;
-      case "--exploration-hold" -> explorationHold != null;
-      case "--critic-rate" -> criticRate != null;
-      case "--critic-discount" -> criticDiscount != null;
-      case "--weight-decay" -> weightDecay != null;
-      case "--weight-decay-after" -> weightDecayAfter != null;
-      default -> false;
+  /**
+   * The option that overrides the learner key {@code key} (as {@code LearnerConfig.validate()} names
+   * it) when that option was given, else null: a verdict on a given value names the option.
+   */
+  private String givenOptionFor(String key) {
+    return switch (key) {
+      case "learning-rate" -> learningRate != null ? "--lr" : null;
+      case "sigma" -> sigma != null ? "--sigma" : null;
+      case "trace-decay" -> traceDecay != null ? "--trace-decay" : null;
+      case "baseline-rate" -> baselineRate != null ? "--baseline-rate" : null;
+      case "probes-per-layer" -> probes != null ? "--probes" : null;
+      case "budget" -> budget != null ? "--budget" : null;
+      case "exploration" -> exploration != null ? "--exploration" : null;
+      case "exploration-hold" -> explorationHold != null ? "--exploration-hold" : null;
+      case "critic-rate" -> criticRate != null ? "--critic-rate" : null;
+      case "critic-discount" -> criticDiscount != null ? "--critic-discount" : null;
+      case "weight-decay" -> weightDecay != null ? "--weight-decay" : null;
+      case "weight-decay-after" -> weightDecayAfter != null ? "--weight-decay-after" : null;
+      default -> null;
     };
   }
 }
