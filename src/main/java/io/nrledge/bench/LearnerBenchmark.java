@@ -24,11 +24,12 @@ public final class LearnerBenchmark {
 
   /**
    * A rule to time: {@code probesPerLayer} > 0 makes NRL probe each layer that many times per step
-   * ({@code nrl-layer}); 0 keeps the rule's own noise.
+   * ({@code nrl-layer}), split among the layer's units when {@code partitioned}; 0 keeps the rule's
+   * own noise.
    */
-  public record Variant(String name, Rule rule, int probesPerLayer) {
+  public record Variant(String name, Rule rule, int probesPerLayer, boolean partitioned) {
     public static Variant of(Rule rule) {
-      return new Variant(rule.name().toLowerCase(), rule, 0);
+      return new Variant(rule.name().toLowerCase(), rule, 0, false);
     }
   }
 
@@ -92,7 +93,8 @@ public final class LearnerBenchmark {
       LearnerConfig.Builder b = LearnerConfig.builder(shape).rule(rule).form(CreditForm.EPISODIC)
           .learningRate(rule == Rule.BP ? 1e-3 : rule == Rule.NRL ? 1e-3 : 1.0).seed(1);
       if (variant.probesPerLayer() > 0) {
-        b.noiseProbe(NoiseProbe.PER_LAYER).probesPerLayer(variant.probesPerLayer()).fanOut(false);
+        b.noiseProbe(variant.partitioned() ? NoiseProbe.PARTITIONED : NoiseProbe.PER_LAYER)
+            .probesPerLayer(variant.probesPerLayer()).fanOut(false);
       }
       this.config = b.build();
       this.learner = Learners.create(config);
@@ -127,7 +129,7 @@ public final class LearnerBenchmark {
      * P − P_1 + gradient P; RMHL noisy forward P + trace P.
      */
     double flopsPerStep() {
-      if (config.noiseProbe() == NoiseProbe.PER_LAYER) {
+      if (config.noiseProbe() != NoiseProbe.JOINT) {
         return Double.NaN;
       }
       Weights weights = learner.network().weights();

@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class BenchLearnerCommand implements Callable<Integer> {
   private static final List<Rule> RULES = List.of(Rule.NRL, Rule.RMHL, Rule.BP);
 
-  @Option(names = "--probes", paramLabel = "K", description = "Also time nrl-layer with K noise probes per layer"
+  @Option(names = "--probes", paramLabel = "K", description = "Also time nrl-layer with K noise probes per layer,"
+      + " independent and partitioned"
       + " (1.." + LearnerConfig.MAX_PROBES_PER_LAYER + "; default: ${DEFAULT-VALUE}; 0: not).", defaultValue = "32")
   int probes;
 
@@ -69,7 +70,8 @@ final class BenchLearnerCommand implements Callable<Integer> {
     List<LearnerBenchmark.Variant> variants = new ArrayList<>();
     variants.add(LearnerBenchmark.Variant.of(Rule.NRL));
     if (probes > 0) {
-      variants.add(new LearnerBenchmark.Variant("nrl-layer", Rule.NRL, probes));
+      variants.add(new LearnerBenchmark.Variant("nrl-layer", Rule.NRL, probes, false));
+      variants.add(new LearnerBenchmark.Variant("nrl-layer-partitioned", Rule.NRL, probes, true));
     }
     variants.add(LearnerBenchmark.Variant.of(Rule.RMHL));
     variants.add(LearnerBenchmark.Variant.of(Rule.BP));
@@ -114,10 +116,10 @@ final class BenchLearnerCommand implements Callable<Integer> {
   }
 
   private static String toTable(List<LearnerBenchmark.Row> rows) {
-    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-14s %-9s %12s %14s %8s%n",
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-14s %-21s %12s %14s %8s%n",
         "net", "rule", "ns/step", "bytes/step", "GFLOP/s"));
     for (LearnerBenchmark.Row r : rows) {
-      s.append(String.format(Locale.ROOT, "%-14s %-9s %12.1f %14.3f %8.2f%n",
+      s.append(String.format(Locale.ROOT, "%-14s %-21s %12.1f %14.3f %8.2f%n",
           r.net(), r.rule(), r.nsPerStep(), r.allocBytesPerStep(), r.gflops()));
     }
     return s.toString();

@@ -131,6 +131,17 @@ final class ExperimentCommand implements Callable<Integer> {
           + " reaching off). Other rules never scale.")
   String fanOut;
 
+  @Option(names = "--layer-fanout", paramLabel = "on|off",
+      description = "Scale nrl-layer's layer updates by their unit counts, which makes its expected step"
+          + " backprop's (default: off, as nrl-layer's learning rates were tuned).")
+  String layerFanOut;
+
+  @Option(names = "--probe-layout", paramLabel = "independent|partitioned",
+      description = "nrl-layer's probes: independent (each noises every unit of its layer, the default) or"
+          + " partitioned (each layer's units are split among the probes: less variance, exact once K reaches"
+          + " the layer's width).")
+  String probeLayout;
+
   @Option(names = "--probes", paramLabel = "K",
       description = "Noise probes per layer and step for nrl-layer (default: " + TaskDefaults.PROBES_PER_LAYER + ").")
   String probes;
@@ -279,7 +290,9 @@ final class ExperimentCommand implements Callable<Integer> {
     return new ExperimentPlan(parsedTask, corrected, methods, parseSeeds(),
         hidden == null ? TaskDefaults.hidden() : parseHidden(), parseLearningRates(methods),
         positiveNumbers("--sigma", sigmas), parseFanOut(parsedTask), probesPerLayer, parseNoise(), budget(parsedTask),
-        stopWhenSolved, parseRpeNorm(), rmsStep == null ? 0.0 : rmsStep);
+        stopWhenSolved, parseRpeNorm(), rmsStep == null ? 0.0 : rmsStep,
+        layerFanOut != null && LearnerOptions.onOff("--layer-fanout", layerFanOut),
+        probeLayout != null && LearnerOptions.partitioned("--probe-layout", probeLayout));
   }
 
   private List<Method> parseMethods() {

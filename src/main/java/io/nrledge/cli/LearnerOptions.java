@@ -57,6 +57,11 @@ final class LearnerOptions {
       + " its unit count n_l, instead of the profile's (default: on for nrl, off for nrl-layer).")
   String fanOut;
 
+  @Option(names = "--probe-layout", paramLabel = "independent|partitioned", description = "nrl-layer: each probe"
+      + " noises every unit of its layer (independent) or the layer's units are split among the probes"
+      + " (partitioned), instead of the profile's.")
+  String probeLayout;
+
   @Option(names = "--probes", paramLabel = "K", description = "nrl-layer: noise probes per layer and tick.")
   Integer probes;
 
@@ -74,7 +79,7 @@ final class LearnerOptions {
     if (rule == null && learningRate == null && sigma == null && traceDecay == null && baselineRate == null
         && probes == null && budget == null && exploration == null
         && explorationHold == null && criticRate == null && criticDiscount == null && weightDecay == null
-        && weightDecayAfter == null && fanOut == null) {
+        && weightDecayAfter == null && fanOut == null && probeLayout == null) {
       return profile;
     }
     if (budget != null && probes != null) {
@@ -96,7 +101,8 @@ final class LearnerOptions {
         criticRate != null ? criticRate : l.criticRate(),
         criticDiscount != null ? criticDiscount : l.criticDiscount(),
         weightDecay != null ? weightDecay : l.weightDecay(),
-        weightDecayAfter != null ? weightDecayAfter : l.weightDecayAfter()));
+        weightDecayAfter != null ? weightDecayAfter : l.weightDecayAfter(),
+        probeLayout != null ? partitioned("--probe-layout", probeLayout) : l.partitionedProbes()));
     try {
       ProfileSettings.learnerBuilder(overridden, 0).build();
     } catch (IllegalArgumentException e) {
@@ -119,6 +125,15 @@ final class LearnerOptions {
     };
   }
 
+  /** Whether {@code value} of a probe-layout option says partitioned, or one line naming {@code option}. */
+  static boolean partitioned(String option, String value) {
+    return switch (value) {
+      case "partitioned" -> true;
+      case "independent" -> false;
+      default -> throw new UsageException(option + ": must be independent or partitioned, got '" + value + "'");
+    };
+  }
+
   /** True when {@code --budget} was given (a budget error then names the option, not the profile key). */
   boolean budgetGiven() {
     return budget != null;
@@ -135,6 +150,7 @@ final class LearnerOptions {
       case "trace-decay" -> traceDecay != null ? "--trace-decay" : null;
       case "baseline-rate" -> baselineRate != null ? "--baseline-rate" : null;
       case "probes-per-layer" -> probes != null ? "--probes" : null;
+      case "probe-layout" -> probeLayout != null ? "--probe-layout" : null;
       case "budget" -> budget != null ? "--budget" : null;
       case "exploration" -> exploration != null ? "--exploration" : null;
       case "exploration-hold" -> explorationHold != null ? "--exploration-hold" : null;

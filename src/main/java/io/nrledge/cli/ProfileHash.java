@@ -39,6 +39,7 @@ final class ProfileHash {
         .append(l.criticRate() > 0 ? " critic " + bits(l.criticRate()) + " " + bits(l.criticDiscount()) : "")
         .append(l.weightDecay() > 0 ? " weight-decay " + bits(l.weightDecay()) + " after " + l.weightDecayAfter() : "")
         .append(l.rule().equals("nrl-layer") && l.fanOutOn() ? " layer-fan-out" : "")
+        .append(l.partitionedProbes() ? " partitioned" : "")
         .append('\n');
     s.append("form ").append(p.rewards().form()).append('\n');
     s.append("observation ").append(bits(o.offset())).append(bits(o.scale())).append(bits(o.min())).append(bits(o.max()))

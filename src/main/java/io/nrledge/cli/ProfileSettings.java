@@ -40,6 +40,7 @@ final class ProfileSettings {
       Map.entry("reward-history-steps", "learner.reward-history-steps"),
       Map.entry("probes-per-layer", "learner.probes-per-layer"),
       Map.entry("budget", "learner.budget"),
+      Map.entry("probe-layout", "learner.probe-layout"),
       Map.entry("exploration", "learner.exploration"),
       Map.entry("exploration-hold", "learner.exploration-hold"),
       Map.entry("critic-rate", "learner.critic-rate"),
@@ -149,6 +150,10 @@ final class ProfileSettings {
     sizes[0] = p.observation().channels();
     System.arraycopy(hidden, 0, sizes, 1, hidden.length);
     sizes[sizes.length - 1] = p.actions().table().length;
+    if (l.partitionedProbes() && !l.rule().equals(Method.NRL_LAYER.id())) {
+      throw new IllegalArgumentException("probe-layout: only rule " + Method.NRL_LAYER.id()
+          + " partitions its probes, the rule is " + l.rule());
+    }
     if (l.probesPerLayer() != 1 && !l.rule().equals(Method.NRL_LAYER.id())) {
       throw new IllegalArgumentException("probes-per-layer: only rule " + Method.NRL_LAYER.id()
           + " probes more than once, the rule is " + l.rule());
@@ -157,7 +162,8 @@ final class ProfileSettings {
       throw new IllegalArgumentException("budget: only rule " + Method.NRL_LAYER.id()
           + " chooses its probes to fit a budget, the rule is " + l.rule());
     }
-    return Method.byId(l.rule()).configure(LearnerConfig.builder(sizes), l.fanOutOn(), l.probesPerLayer())
+    return Method.byId(l.rule()).configure(LearnerConfig.builder(sizes), l.fanOutOn(), l.probesPerLayer(),
+            l.partitionedProbes())
         .form(CreditForm.valueOf(p.rewards().form().toUpperCase(Locale.ROOT)))
         .learningRate(l.learningRate())
         .sigma(l.sigma())

@@ -210,6 +210,7 @@ final class RunCommand implements Callable<Integer> {
     }
     if (a.profile.learner().rule().equals("nrl-layer")) {
       run.put("probes_per_layer", a.profile.learner().probesPerLayer());
+      run.put("probe_layout", a.profile.learner().partitionedProbes() ? "partitioned" : "independent");
     }
     if (a.profile.learner().budgetNs() > 0) {
       run.put("budget_us", a.profile.learner().budgetNs() / 1e3);

@@ -3,6 +3,7 @@ package io.nrledge.experiment;
 import io.nrledge.env.Environment;
 import io.nrledge.learner.LearnerConfig;
 import io.nrledge.learner.NoiseKind;
+import io.nrledge.learner.NoiseProbe;
 import io.nrledge.learner.RpeNorm;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,10 +22,22 @@ import java.util.Map;
  * @param episodes budget per run in episodes (Reaching: trials)
  * @param rpeNorm what the episodic RPE is divided by, for every rule
  * @param rmsStep ρ of the per-synapse normalised step for every rule (0: the plain step; immediate form only)
+ * @param layerFanOut scale {@code nrl-layer}'s layer updates by n_l
+ * @param partitionedProbes {@code nrl-layer} splits each layer's units among its probes
+ *     ({@link NoiseProbe#PARTITIONED}) instead of noising all of them in every probe
  */
 public record ExperimentPlan(Task task, boolean corrected, List<Method> methods, List<Long> seeds, int[] hidden,
     Map<Method, List<Double>> learningRates, List<Double> sigmas, boolean fanOut, int probesPerLayer, NoiseKind noise,
-    int episodes, boolean stopWhenSolved, RpeNorm rpeNorm, double rmsStep) {
+    int episodes, boolean stopWhenSolved, RpeNorm rpeNorm, double rmsStep, boolean layerFanOut,
+    boolean partitionedProbes) {
+
+  /** {@code nrl-layer} as tuned: independent probes, no fan-out factor. */
+  public ExperimentPlan(Task task, boolean corrected, List<Method> methods, List<Long> seeds, int[] hidden,
+      Map<Method, List<Double>> learningRates, List<Double> sigmas, boolean fanOut, int probesPerLayer,
+      NoiseKind noise, int episodes, boolean stopWhenSolved, RpeNorm rpeNorm, double rmsStep) {
+    this(task, corrected, methods, seeds, hidden, learningRates, sigmas, fanOut, probesPerLayer, noise, episodes,
+        stopWhenSolved, rpeNorm, rmsStep, false, false);
+  }
 
   /** The plain step. */
   public ExperimentPlan(Task task, boolean corrected, List<Method> methods, List<Long> seeds, int[] hidden,
@@ -99,9 +112,9 @@ public record ExperimentPlan(Task task, boolean corrected, List<Method> methods,
   }
 
   private LearnerConfig learner(int[] layers, Method method, double lr, double sigma, long seed) {
-    // --fanout is the paper rule's factor; nrl-layer's η was tuned without it
-    boolean scaled = method == Method.NRL && fanOut;
-    LearnerConfig.Builder builder = method.configure(LearnerConfig.builder(layers), scaled, probesPerLayer)
+    boolean scaled = method == Method.NRL_LAYER ? layerFanOut : method == Method.NRL && fanOut;
+    LearnerConfig.Builder builder = method.configure(LearnerConfig.builder(layers), scaled, probesPerLayer,
+            partitionedProbes)
         .form(task.form())
         .learningRate(lr)
         .baselineRate(TaskDefaults.BASELINE_RATE)

@@ -49,13 +49,14 @@ public enum Method {
 
   /**
    * Sets the rule and what this method fixes: the fan-out factor n_l for the NRL methods when
-   * {@code fanOut} (the other rules never scale); per-layer probes, {@code probesPerLayer} of them, for
-   * {@code nrl-layer}.
+   * {@code fanOut} (the other rules never scale); per-layer probes, {@code probesPerLayer} of them,
+   * {@link NoiseProbe#PARTITIONED} when {@code partitioned}, for {@code nrl-layer}.
    */
-  public LearnerConfig.Builder configure(LearnerConfig.Builder builder, boolean fanOut, int probesPerLayer) {
+  public LearnerConfig.Builder configure(LearnerConfig.Builder builder, boolean fanOut, int probesPerLayer,
+      boolean partitioned) {
     builder.rule(rule).fanOut(rule == Rule.NRL && fanOut);
     if (this == NRL_LAYER) {
-      builder.noiseProbe(NoiseProbe.PER_LAYER).probesPerLayer(probesPerLayer);
+      builder.noiseProbe(partitioned ? NoiseProbe.PARTITIONED : NoiseProbe.PER_LAYER).probesPerLayer(probesPerLayer);
     }
     return builder;
   }

@@ -19,6 +19,7 @@ public final class IntegerNoise implements Stateful {
   private final Xoshiro256StarStar bits;
   private final NoiseKind kind;
   private final double scale;
+  private final double sigma;
   /** Generator words of one {@link #fill}. */
   private final long[] words;
 
@@ -32,6 +33,7 @@ public final class IntegerNoise implements Stateful {
     this.bits = new Xoshiro256StarStar(seed);
     this.kind = kind;
     this.scale = kind == NoiseKind.GAUSSIAN ? sigma / 8.0 : sigma;
+    this.sigma = sigma;
     this.words = new long[fillCapacity];
   }
 
@@ -57,10 +59,7 @@ public final class IntegerNoise implements Stateful {
    */
   public long fill(double[] out) {
     int n = out.length;
-    if (n > words.length) {
-      throw new IllegalArgumentException("fill of " + n + " values exceeds this source's capacity of " + words.length);
-    }
-    bits.nextLongs(words, n);
+    draw(n);
     final double s = scale;
     final long[] w = words;
     if (kind == NoiseKind.RADEMACHER) {
@@ -76,6 +75,30 @@ public final class IntegerNoise implements Stateful {
       out[i] = s * k;
     }
     return sumOfSquares;
+  }
+
+  /**
+   * Fills {@code out} with ±1, the sign of {@link NoiseKind#RADEMACHER} noise whatever this source's
+   * kind, one generator word per entry. Real-time safe.
+   */
+  public void fillSigns(double[] out) {
+    int n = out.length;
+    draw(n);
+    for (int i = 0; i < n; i++) {
+      out[i] = words[i] < 0 ? -1.0 : 1.0;
+    }
+  }
+
+  private void draw(int n) {
+    if (n > words.length) {
+      throw new IllegalArgumentException("fill of " + n + " values exceeds this source's capacity of " + words.length);
+    }
+    bits.nextLongs(words, n);
+  }
+
+  /** The standard deviation σ of {@link #next()}. */
+  public double sigma() {
+    return sigma;
   }
 
   /** σ divided by the integer transform's standard deviation. */

@@ -17,7 +17,8 @@ import java.util.Arrays;
  * @param noiseKind integer noise transform
  * @param noiseProbe NRL only: the paper's joint probe or one probe per layer
  * @param probesPerLayer NRL with {@link NoiseProbe#PER_LAYER}: noisy passes per layer and step,
- *     averaged (variance falls as 1/K, cost grows as K)
+ *     averaged (variance falls as 1/K, cost grows as K); with {@link NoiseProbe#PARTITIONED} the
+ *     most passes per layer (a layer of n_l ≤ K units takes n_l, and is then exact)
  * @param baselineRate λ of the running-average reward prediction r̄ ← r̄ + λ(R − r̄)
  * @param traceDecay γe of the eligibility traces (1 in the episodic form)
  * @param fanOut if true each layer's update is scaled by its unit count n_l (reference code)
@@ -175,8 +176,8 @@ public record LearnerConfig(
     if (probesPerLayer < 1 || probesPerLayer > MAX_PROBES_PER_LAYER) {
       throw bad("probes-per-layer", "must be 1.." + MAX_PROBES_PER_LAYER + ", got " + probesPerLayer);
     }
-    if (probesPerLayer > 1 && noiseProbe != NoiseProbe.PER_LAYER) {
-      throw bad("probes-per-layer", "more than one probe needs noise-probe PER_LAYER");
+    if (probesPerLayer > 1 && noiseProbe == NoiseProbe.JOINT) {
+      throw bad("probes-per-layer", "more than one probe needs per-layer probes");
     }
     if (!(exploration >= 0 && exploration < 1)) {
       throw bad("exploration", "must be in [0, 1), got " + exploration);

@@ -14,5 +14,15 @@ public enum NoiseProbe {
    * unbiased. Each layer still sees only its own noise, its input and one global scalar. The output
    * layer's pass is free (noise added to the logits); the others cost a product per layer above.
    */
-  PER_LAYER
+  PER_LAYER,
+  /**
+   * Per-layer probes that split each layer's units among them: unit i of layer l is noised, ±σ with
+   * a fresh random sign each step, in probe {@code i mod P} only, P = min(K, n_l). Unit i's estimate
+   * is {@code Δ_lp s_i / (σ n_l)}: the same expectation as {@link #PER_LAYER}'s, ∇ ln π / n_l, but the
+   * probes' noise vectors are orthogonal, so only the other units of its own group add variance, and
+   * with K ≥ n_l (one unit per probe) it is the exact finite difference, backprop's gradient up to
+   * O(σ). A layer narrower than K takes n_l passes, not K. Still local: a unit knows its sign and its
+   * slot, and hears one broadcast Δ per probe.
+   */
+  PARTITIONED
 }

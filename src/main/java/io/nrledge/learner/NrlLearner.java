@@ -12,10 +12,12 @@ package io.nrledge.learner;
  *         immediate:           u_l = Δ ξ_l / ‖ξ_l‖²,     v = x    (per-layer norm, clean pre)
  * per-layer probes ({@link NoiseProbe#PER_LAYER}): for each layer l, K passes with noise on l
  *         only,  u_l = (1/K) Σ_k Δ_lk ξ_lk / ‖ξ_lk‖²,  v = x
+ * partitioned ({@link NoiseProbe#PARTITIONED}): P = min(K, n_l) passes per layer, pass p noising
+ *         the units i ≡ p (mod P) by σ s_i (random signs),  u_li = Δ_lp s_i / (σ n_l),  v = x
  * </pre>
  *
- * Joint probe: E[u vᵀ] ≈ ∇_W ln π(a|s) / N for N noisy units; per-layer probes: ∇_{W_l} ln π / n_l.
- * Reads and writes: z, x (clean), z̃, x̃, ξ, u.
+ * Joint probe: E[u vᵀ] ≈ ∇_W ln π(a|s) / N for N noisy units; per-layer and partitioned probes:
+ * ∇_{W_l} ln π / n_l. Reads and writes: z, x (clean), z̃, x̃, ξ, u.
  */
 final class NrlLearner extends AbstractLearner {
   private final IntegerNoise noise;
@@ -28,6 +30,9 @@ final class NrlLearner extends AbstractLearner {
    */
   private final long[] layerSquares;
   private final boolean perLayerProbes;
+  private final boolean partitioned;
+  /** Partitioned probes: each unit's sign this step. */
+  private final double[][] signs;
   /** Per-layer scaled noise, for the forms whose scale differs between layers. */
   private final double[][] factor;
   private final int probesPerLayer;
@@ -39,7 +44,9 @@ final class NrlLearner extends AbstractLearner {
     this.zNoisy = net.newUnitVectors();
     this.xNoisy = net.newUnitVectors();
     this.layerSquares = new long[net.layers() + 1];
-    this.perLayerProbes = config.noiseProbe() == NoiseProbe.PER_LAYER;
+    this.perLayerProbes = config.noiseProbe() != NoiseProbe.JOINT;
+    this.partitioned = config.noiseProbe() == NoiseProbe.PARTITIONED;
+    this.signs = net.newUnitVectors();
     this.factor = net.newUnitVectors();
     this.probesPerLayer = config.probesPerLayer();
   }
@@ -82,24 +89,57 @@ final class NrlLearner extends AbstractLearner {
     net.forward(observation, z, x);
     int a = chooseAction(z[outputLayer], forcedAction);
     for (int l = 1; l <= net.layers(); l++) {
-      double[] f = factor[l];
-      double[] noiseOfLayer = xi[l];
-      java.util.Arrays.fill(f, 0.0);
-      for (int k = 0; k < probesPerLayer; k++) {
-        long squares = noise.fill(noiseOfLayer);
-        net.forwardFromLayer(l, z, xi, zNoisy, xNoisy);
-        double delta = actingLogProbabilityChange(
-        Policy.logProbabilityChange(zNoisy[outputLayer], z[outputLayer], probs, a), a);
-        double scale = perSquare(delta, squares) / probesPerLayer;
-        for (int i = 0; i < f.length; i++) {
-          f[i] += scale * noiseOfLayer[i];
-        }
+      if (partitioned) {
+        probeLayerPartitioned(l, a);
+      } else {
+        probeLayerIndependently(l, a);
       }
     }
     u = factor;
     uScale = 1.0;
     v = x;
     return a;
+  }
+
+  /** Fills {@code factor[l]} from K passes, each noising every unit of layer l. */
+  private void probeLayerIndependently(int l, int a) {
+    double[] f = factor[l];
+    double[] noiseOfLayer = xi[l];
+    java.util.Arrays.fill(f, 0.0);
+    for (int k = 0; k < probesPerLayer; k++) {
+      long squares = noise.fill(noiseOfLayer);
+      net.forwardFromLayer(l, z, xi, zNoisy, xNoisy);
+      double delta = actingLogProbabilityChange(
+          Policy.logProbabilityChange(zNoisy[outputLayer], z[outputLayer], probs, a), a);
+      double scale = perSquare(delta, squares) / probesPerLayer;
+      for (int i = 0; i < f.length; i++) {
+        f[i] += scale * noiseOfLayer[i];
+      }
+    }
+  }
+
+  /** Fills {@code factor[l]} from P = min(K, n_l) passes, each noising its own slice of layer l's units. */
+  private void probeLayerPartitioned(int l, int a) {
+    double[] f = factor[l];
+    double[] noiseOfLayer = xi[l];
+    double[] s = signs[l];
+    int n = f.length;
+    int passes = Math.min(probesPerLayer, n);
+    double sigma = noise.sigma();
+    double perUnit = 1.0 / (sigma * n);
+    noise.fillSigns(s);
+    for (int p = 0; p < passes; p++) {
+      java.util.Arrays.fill(noiseOfLayer, 0.0);
+      for (int i = p; i < n; i += passes) {
+        noiseOfLayer[i] = sigma * s[i];
+      }
+      net.forwardFromLayer(l, z, xi, zNoisy, xNoisy);
+      double delta = actingLogProbabilityChange(
+          Policy.logProbabilityChange(zNoisy[outputLayer], z[outputLayer], probs, a), a);
+      for (int i = p; i < n; i += passes) {
+        f[i] = delta * s[i] * perUnit;
+      }
+    }
   }
 
   @Override

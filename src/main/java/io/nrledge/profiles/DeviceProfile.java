@@ -151,11 +151,13 @@ public record DeviceProfile(
    * @param criticDiscount γ of the critic's TD error
    * @param weightDecay λ of the per-tick weight decay (0: none)
    * @param weightDecayAfter ticks without a nonzero reward before the decay applies (0: every tick)
+   * @param partitionedProbes {@code nrl-layer}: each layer's units are split among the probes
+   *     ({@code learner.probe-layout: partitioned}) instead of noised in every probe
    */
   public record LearnerSettings(int[] hidden, String rule, double learningRate, double sigma, double baselineRate,
       double traceDecay, boolean biases, Boolean fanOut, int rewardHistorySteps, int probesPerLayer, long budgetNs,
       double exploration, int explorationHold, double criticRate, double criticDiscount, double weightDecay,
-      int weightDecayAfter) {
+      int weightDecayAfter, boolean partitionedProbes) {
     public LearnerSettings {
       hidden = hidden.clone();
     }
@@ -174,7 +176,7 @@ public record DeviceProfile(
     public LearnerSettings withProbes(int probes, long budget) {
       return new LearnerSettings(hidden, rule, learningRate, sigma, baselineRate, traceDecay, biases, fanOut,
           rewardHistorySteps, probes, budget, exploration, explorationHold, criticRate, criticDiscount, weightDecay,
-          weightDecayAfter);
+          weightDecayAfter, partitionedProbes);
     }
   }
 

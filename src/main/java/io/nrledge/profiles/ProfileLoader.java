@@ -413,7 +413,8 @@ public final class ProfileLoader {
         s.number("critic-rate", 0.0),
         s.number("critic-discount", 0.99),
         s.number("weight-decay", 0.0),
-        s.smallInteger("weight-decay-after", 0, 0));
+        s.smallInteger("weight-decay-after", 0, 0),
+        s.choice("probe-layout", "independent", "independent", "partitioned").equals("partitioned"));
     if (s.has("budget") && s.has("probes-per-layer")) {
       throw s.errorAt("budget", "give either budget (the probes are chosen to fit it) or probes-per-layer, not both");
     }

@@ -138,6 +138,10 @@ class BadInputTest {
         "learner.weight-decay-after: must be"));
     c.add(profile("fan-out maybe", mutateRover("fan-out: true", "fan-out: maybe"),
         "learner.fan-out: must be true or false, got 'maybe'"));
+    c.add(profile("probe-layout striped", mutateRover("fan-out: true", "fan-out: true\n  probe-layout: striped"),
+        "learner.probe-layout: must be one of independent, partitioned, got 'striped'"));
+    c.add(profile("probe-layout on nrl", mutateRover("rule: nrl-layer", "rule: nrl\n  probe-layout: partitioned"),
+        "learner.probe-layout: only rule nrl-layer partitions its probes, the rule is nrl"));
     c.add(profile("reward-history-steps 1e5", mutateRover("reward-history-steps: 32", "reward-history-steps: 100000"),
         "learner.reward-history-steps: must be 1..4096"));
     c.add(profile("max-consecutive-overruns 1e11", mutate("max-consecutive-overruns: 5",
@@ -188,6 +192,13 @@ class BadInputTest {
         "--status", "never", "--weight-decay", "1"), "--weight-decay: must be in [0, 1), got 1.0", null));
     c.add(new Case("run --fan-out yes", List.of("run", "--profile", "device-profiles/sim-rover.yaml", "--ticks", "10",
         "--status", "never", "--fan-out", "yes"), "--fan-out: must be on or off, got 'yes'", null));
+    c.add(new Case("run --probe-layout striped", List.of("run", "--profile", "device-profiles/sim-rover.yaml", "--ticks",
+        "10", "--status", "never", "--probe-layout", "striped"),
+        "--probe-layout: must be independent or partitioned, got 'striped'", null));
+    c.add(new Case("experiment --probe-layout striped", List.of("experiment", "--task", "reaching", "--rules", "nrl-layer",
+        "--probe-layout", "striped", "--out", "unused"), "--probe-layout: must be independent or partitioned, got 'striped'", null));
+    c.add(new Case("experiment --layer-fanout yes", List.of("experiment", "--task", "reaching", "--rules", "nrl-layer",
+        "--layer-fanout", "yes", "--out", "unused"), "--layer-fanout: must be on or off, got 'yes'", null));
     c.add(new Case("--summary-json ''", List.of("run", "--ticks", "10", "--summary-json", ""),
         "--summary-json: must not be empty", null));
     return c.stream();

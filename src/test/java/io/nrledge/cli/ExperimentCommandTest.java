@@ -129,6 +129,19 @@ class ExperimentCommandTest {
   }
 
   @Test
+  void shouldGiveNrlLayerPartitionedProbesAndTheFanOutFactorWhenAsked() throws IOException {
+    Path out = tmp.resolve("partitioned");
+    CommandRun run = CommandRun.execute("experiment", "--task", "reaching", "--rules", "nrl-layer", "--seeds", "4",
+        "--steps", "600", "--probes", "8", "--probe-layout", "partitioned", "--layer-fanout", "on", "--out",
+        out.toString());
+
+    assertEquals(0, run.exit(), run.err());
+    String config = Files.readString(out.resolve("config.json"));
+    assertTrue(config.contains("\"noise_probe\": \"partitioned\", \"probes_per_layer\": 8,"), config);
+    assertTrue(config.contains("\"fan_out\": true"), config);
+  }
+
+  @Test
   void shouldRunReachingTrialsFromAStepBudgetWithTheCorrectedReward() throws IOException {
     Path out = tmp.resolve("reaching");
     CommandRun run = CommandRun.execute("experiment", "--task", "reaching", "--rules", "nrl", "--seeds", "4",

@@ -35,7 +35,7 @@ class LoopAssemblyPi4jTest {
     DeviceProfile.LearnerSettings l = base.learner();
     DeviceProfile.LearnerSettings learner = new DeviceProfile.LearnerSettings(new int[] {8}, l.rule(), l.learningRate(),
         l.sigma(), l.baselineRate(), 0.9, l.biases(), l.fanOut(), l.rewardHistorySteps(), l.probesPerLayer(), 0L, 0.0, 1,
-        0.0, 0.99, 0.0, 0);
+        0.0, 0.99, 0.0, 0, false);
     Hardware hardware = new Hardware(Hardware.BoardModel.RASPBERRY_PI_5,
         List.of(new Hardware.DigitalInput("sensors[0]", 17, Hardware.Pull.UP, true, MAX_AGE_NS),
             new Hardware.Ads1115("sensors[1]", 1, 0x48, new int[] {0, 1, 2}, 4.096, MAX_AGE_NS)),

@@ -37,7 +37,7 @@ class ProfileHashTest {
       double decay) {
     return new DeviceProfile.LearnerSettings(l.hidden(), l.rule(), l.learningRate(), l.sigma(), l.baselineRate(),
         l.traceDecay(), l.biases(), l.fanOut(), l.rewardHistorySteps(), l.probesPerLayer(), l.budgetNs(),
-        l.exploration(), l.explorationHold(), critic, discount, decay, l.weightDecayAfter());
+        l.exploration(), l.explorationHold(), critic, discount, decay, l.weightDecayAfter(), l.partitionedProbes());
   }
 
   @Test
@@ -54,7 +54,19 @@ class ProfileHashTest {
   private static DeviceProfile.LearnerSettings fanOut(DeviceProfile.LearnerSettings l, String rule, Boolean fanOut) {
     return new DeviceProfile.LearnerSettings(l.hidden(), rule, l.learningRate(), l.sigma(), l.baselineRate(),
         l.traceDecay(), l.biases(), fanOut, l.rewardHistorySteps(), l.probesPerLayer(), l.budgetNs(),
-        l.exploration(), l.explorationHold(), l.criticRate(), l.criticDiscount(), l.weightDecay(), l.weightDecayAfter());
+        l.exploration(), l.explorationHold(), l.criticRate(), l.criticDiscount(), l.weightDecay(), l.weightDecayAfter(),
+        l.partitionedProbes());
+  }
+
+  @Test
+  void shouldCountPartitionedProbesOnlyWhenOn() {
+    DeviceProfile.LearnerSettings l = BASE.learner();
+    assertEquals(false, l.partitionedProbes(), "the embedded default's probes are independent");
+    DeviceProfile.LearnerSettings partitioned = new DeviceProfile.LearnerSettings(l.hidden(), l.rule(),
+        l.learningRate(), l.sigma(), l.baselineRate(), l.traceDecay(), l.biases(), l.fanOut(), l.rewardHistorySteps(),
+        l.probesPerLayer(), l.budgetNs(), l.exploration(), l.explorationHold(), l.criticRate(), l.criticDiscount(),
+        l.weightDecay(), l.weightDecayAfter(), true);
+    assertNotEquals(ProfileHash.of(BASE), ProfileHash.of(BASE.withLearner(partitioned)));
   }
 
   @Test

@@ -46,7 +46,7 @@ class RoverLearningTest {
     DeviceProfile.LearnerSettings l = p.learner();
     return p.withLearner(new DeviceProfile.LearnerSettings(l.hidden(), l.rule(), l.learningRate(), l.sigma(),
         l.baselineRate(), l.traceDecay(), l.biases(), l.fanOut(), l.rewardHistorySteps(), l.probesPerLayer(),
-        l.budgetNs(), l.exploration(), l.explorationHold(), 0.0, l.criticDiscount(), 0.0, 0));
+        l.budgetNs(), l.exploration(), l.explorationHold(), 0.0, l.criticDiscount(), 0.0, 0, l.partitionedProbes()));
   }
 
   private static LoopAssembly rover(Mode mode, Long seed, DeviceProfile profile) {

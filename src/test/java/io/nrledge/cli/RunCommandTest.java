@@ -88,6 +88,22 @@ class RunCommandTest {
     assertEquals(false, fanOut(dir, List.of("--profile", rover, "--fan-out", "off")));
   }
 
+  @Test
+  void shouldReportTheProbeLayoutOfTheProfileUnlessTheOptionSaysOtherwise(@TempDir Path dir) throws Exception {
+    Path json = dir.resolve("layout.json");
+    for (String layout : new String[] {null, "partitioned", "independent"}) {
+      List<String> args = new ArrayList<>(List.of("run", "--ticks", "200", "--status", "never", "--summary-json",
+          json.toString()));
+      if (layout != null) {
+        args.addAll(List.of("--probe-layout", layout));
+      }
+      CommandRun o = CommandRun.execute(args.toArray(String[]::new));
+      assertEquals(0, o.exit(), o.err());
+      String expected = layout == null ? "independent" : layout;
+      assertTrue(Files.readString(json).contains("\"probe_layout\":\"" + expected + "\""), Files.readString(json));
+    }
+  }
+
   /** The summary's fan_out after a short run with {@code options}. */
   private static boolean fanOut(Path dir, List<String> options) throws Exception {
     Path json = dir.resolve("fan-out.json");

@@ -102,14 +102,14 @@ class GradientFidelityTest {
   @Test
   void moreProbesPerLayerShouldGiveAMoreAccurateSingleStepEstimate() {
     double[] obs = {0.02, -0.3, 0.04, 0.5};
-    double single = meanSingleStepCosine(1, obs);
-    double sixteen = meanSingleStepCosine(16, obs);
+    double single = meanSingleStepCosine(NoiseProbe.PER_LAYER, 1, obs);
+    double sixteen = meanSingleStepCosine(NoiseProbe.PER_LAYER, 16, obs);
     assertTrue(sixteen > single + 0.2, "one probe " + single + ", sixteen probes " + sixteen);
   }
 
   /** Mean over 200 steps of the cosine between one step's estimate and the exact gradient. */
-  private static double meanSingleStepCosine(int probes, double[] obs) {
-    LearnerConfig config = LearnerConfig.builder(4, 64, 2).fanOut(true).noiseProbe(NoiseProbe.PER_LAYER)
+  private static double meanSingleStepCosine(NoiseProbe layout, int probes, double[] obs) {
+    LearnerConfig config = LearnerConfig.builder(4, 64, 2).fanOut(true).noiseProbe(layout)
         .probesPerLayer(probes).seed(9).build();
     NrlLearner nrl = new NrlLearner(config);
     double[] exact = exactGradient(new BackpropLearner(config.toBuilder().rule(Rule.BP)
@@ -120,6 +120,114 @@ class GradientFidelityTest {
       Weights estimate = nrl.network().newWeights();
       estimate.addOuter(nrl.uScale, nrl.u, nrl.v);
       sum += cosine(estimate.toArray(), exact);
+    }
+    return sum / 200;
+  }
+
+  @Test
+  void partitionedProbesWithAProbePerUnitShouldGiveBackpropsGradientInOneStep() {
+    // K ≥ every layer's width: each probe noises one unit, so one step's estimate is the exact finite
+    // difference, ∇ ln π / n_l per layer up to O(σ), with no averaging over draws.
+    for (boolean biases : new boolean[] {false, true}) {
+      LearnerConfig config = LearnerConfig.builder(5, 7, 6, 3).sigma(1e-4).fanOut(false).biases(biases)
+          .noiseProbe(NoiseProbe.PARTITIONED).probesPerLayer(8).seed(13).build();
+      NrlLearner nrl = new NrlLearner(config);
+      randomizeBiases(nrl.network(), 5);
+      BackpropLearner bp = new BackpropLearner(config.toBuilder().rule(Rule.BP).noiseProbe(NoiseProbe.JOINT)
+          .probesPerLayer(1).build());
+      randomizeBiases(bp.network(), 5);
+      assertArrayEquals(bp.network().weights().toArray(), nrl.network().weights().toArray(), 0.0);
+      double[] obs = {0.3, -1.2, 0.7, 0.05, -0.4};
+      double[] exact = exactGradient(bp, obs, 2);
+      nrl.probe(obs, 2);
+      Weights estimate = nrl.network().newWeights();
+      estimate.addOuter(nrl.uScale, nrl.u, nrl.v);
+      double[] e = estimate.toArray();
+      Network net = nrl.network();
+      double maxGradient = 0;
+      double maxError = 0;
+      for (int l = 1; l <= net.layers(); l++) {
+        for (int i = estimate.offset(l); i < estimate.offset(l) + estimate.count(l); i++) {
+          maxGradient = Math.max(maxGradient, Math.abs(exact[i]));
+          maxError = Math.max(maxError, Math.abs(net.size(l) * e[i] - exact[i]));
+        }
+      }
+      assertTrue(maxGradient > 1e-3, "gradient should not vanish");
+      assertTrue(maxError < 1e-3 * maxGradient, "biases=" + biases + ": max |n_l·estimate − backprop| = " + maxError
+          + " of " + maxGradient);
+    }
+  }
+
+  @Test
+  void partitionedProbesShouldEstimateEachLayerGradientOverItsUnitCountWithFewerProbesThanUnits() {
+    LearnerConfig config = LearnerConfig.builder(4, 64, 2).sigma(1e-3).fanOut(false)
+        .noiseProbe(NoiseProbe.PARTITIONED).probesPerLayer(4).seed(3).build();
+    double[] obs = {0.02, -0.3, 0.04, 0.5};
+    NrlLearner nrl = new NrlLearner(config);
+    double[] exact = exactGradient(new BackpropLearner(config.toBuilder().rule(Rule.BP)
+        .noiseProbe(NoiseProbe.JOINT).probesPerLayer(1).build()), obs, 1);
+    Weights sum = nrl.network().newWeights();
+    int draws = 4000;
+    for (int k = 0; k < draws; k++) {
+      nrl.probe(obs, 1);
+      sum.addOuter(nrl.uScale / draws, nrl.u, nrl.v);
+    }
+    double[] mean = sum.toArray();
+    Network net = nrl.network();
+    for (int l = 1; l <= net.layers(); l++) {
+      double dot = 0;
+      double norm = 0;
+      for (int i = sum.offset(l); i < sum.offset(l) + sum.count(l); i++) {
+        dot += mean[i] * exact[i];
+        norm += exact[i] * exact[i];
+      }
+      double expected = 1.0 / net.size(l);
+      assertEquals(expected, dot / norm, 0.05 * expected, "layer " + l + " projection scale vs 1/n_l");
+    }
+  }
+
+  @Test
+  void partitionedProbesShouldHaveLessSingleStepErrorThanIndependentOnesAtTheSameCount() {
+    // 32 probes on 64 hidden units: independent probes' error variance ≈ ‖g‖²/K, partitioned ones'
+    // ≈ ‖g‖²(1/K − 1/n_l), half of it; the 2 output units are exact when partitioned.
+    double[] obs = {0.02, -0.3, 0.04, 0.5};
+    double independent = meanSquaredStepError(NoiseProbe.PER_LAYER, 32, obs);
+    double partitioned = meanSquaredStepError(NoiseProbe.PARTITIONED, 32, obs);
+    double onePerUnit = meanSquaredStepError(NoiseProbe.PARTITIONED, 64, obs);
+    System.out.printf("relative squared step error, 4-64-2: independent K=32 %.4f, partitioned K=32 %.4f, K=64 %.2e%n",
+        independent, partitioned, onePerUnit);
+    assertTrue(partitioned < 0.7 * independent, "relative squared error: independent " + independent
+        + ", partitioned " + partitioned);
+    assertTrue(onePerUnit < 1e-4, "a probe per unit: relative squared error " + onePerUnit);
+  }
+
+  /**
+   * Mean over 200 steps of ‖estimate − ∇ ln π‖² / ‖∇ ln π‖², each layer's estimate times n_l (so its
+   * expectation is the gradient).
+   */
+  private static double meanSquaredStepError(NoiseProbe layout, int probes, double[] obs) {
+    LearnerConfig config = LearnerConfig.builder(4, 64, 2).fanOut(false).noiseProbe(layout)
+        .probesPerLayer(probes).seed(9).build();
+    NrlLearner nrl = new NrlLearner(config);
+    double[] exact = exactGradient(new BackpropLearner(config.toBuilder().rule(Rule.BP)
+        .noiseProbe(NoiseProbe.JOINT).probesPerLayer(1).build()), obs, 0);
+    double norm = 0;
+    for (double g : exact) {
+      norm += g * g;
+    }
+    Network net = nrl.network();
+    double sum = 0;
+    for (int step = 0; step < 200; step++) {
+      nrl.probe(obs, 0);
+      Weights estimate = net.newWeights();
+      estimate.addOuter(nrl.uScale, nrl.u, nrl.v);
+      double[] e = estimate.toArray();
+      for (int l = 1; l <= net.layers(); l++) {
+        for (int i = estimate.offset(l); i < estimate.offset(l) + estimate.count(l); i++) {
+          double error = net.size(l) * e[i] - exact[i];
+          sum += error * error / norm;
+        }
+      }
     }
     return sum / 200;
   }

@@ -25,6 +25,7 @@ class LearnerStateTest {
     for (CreditForm form : CreditForm.values()) {
       cases.add(Arguments.of(Rule.NRL, NoiseProbe.JOINT, form));
       cases.add(Arguments.of(Rule.NRL, NoiseProbe.PER_LAYER, form));
+      cases.add(Arguments.of(Rule.NRL, NoiseProbe.PARTITIONED, form));
       cases.add(Arguments.of(Rule.RMHL, NoiseProbe.JOINT, form));
       cases.add(Arguments.of(Rule.RMHL_IMPLICIT, NoiseProbe.JOINT, form));
       cases.add(Arguments.of(Rule.BP, NoiseProbe.JOINT, form));
@@ -33,7 +34,8 @@ class LearnerStateTest {
   }
 
   private static Learner learner(Rule rule, NoiseProbe probe, CreditForm form, long seed) {
-    return Learners.create(LearnerConfig.builder(3, 8, 6, 2).rule(rule).noiseProbe(probe).form(form).biases(true)
+    return Learners.create(LearnerConfig.builder(3, 8, 6, 2).rule(rule).noiseProbe(probe)
+        .probesPerLayer(probe == NoiseProbe.PARTITIONED ? 4 : 1).form(form).biases(true)
         .traceDecay(form == CreditForm.CONTINUING ? 0.9 : 1.0).learningRate(rule.name().startsWith("RMHL") ? 50 : 0.05)
         .sigma(0.05).seed(seed).build());
   }

@@ -19,6 +19,13 @@ class ZeroAllocationTest {
     return all.build();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("forms")
+  void partitionedProbesShouldAllocateZeroBytesPerStepAfterWarmUp(CreditForm form) {
+    assertZeroAllocation(LearnerConfig.builder(4, 32, 32, 2).noiseProbe(NoiseProbe.PARTITIONED).probesPerLayer(8)
+        .form(form).traceDecay(form == CreditForm.CONTINUING ? 0.9 : 1.0).learningRate(1e-3).seed(1).build());
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("rulesAndForms")
   void shouldAllocateZeroBytesPerStepAfterWarmUp(Rule rule, CreditForm form) {
