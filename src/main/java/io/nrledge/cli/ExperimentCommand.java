@@ -128,7 +128,7 @@ final class ExperimentCommand implements Callable<Integer> {
 
   @Option(names = "--fanout", paramLabel = "on|off",
       description = "Scale nrl's layer updates by their unit counts, as the reference code (default: on,"
-          + " reaching off). Other rules never scale.")
+          + " reaching off). nrl-layer has its own, --layer-fanout; the other rules never scale.")
   String fanOut;
 
   @Option(names = "--layer-fanout", paramLabel = "on|off",
