@@ -59,30 +59,27 @@ class LearnerBudgetRunTest {
 
   @Test
   void shouldFitPartitionedProbesNoFurtherThanTheWidestLayer(@TempDir Path dir) throws Exception {
-    Path json = dir.resolve("summary.json");
-    Path profile = cartPole(dir, "nrl-layer", "  budget: 100ms\n  probe-layout: partitioned");
+    String s = summaryOfShortRun(dir, cartPole(dir, "nrl-layer", "  budget: 100ms\n  probe-layout: partitioned"));
 
-    CommandRun o = CommandRun.execute("run", "--profile", profile.toString(), "--ticks", "200", "--status", "never",
-        "--summary-json", json.toString());
-
-    assertEquals(0, o.exit(), o.err());
-    String s = Files.readString(json);
     assertEquals("64", field(s, "probes_per_layer"), "sim-cartpole's 64 hidden units, one probe each: " + s);
     assertEquals("\"partitioned\"", field(s, "probe_layout"), s);
   }
 
   @Test
   void shouldTakeTheBudgetFromTheProfilesLearnerSection(@TempDir Path dir) throws Exception {
-    Path json = dir.resolve("summary.json");
-    Path profile = cartPole(dir, "nrl-layer", "  budget: 50us");
+    String s = summaryOfShortRun(dir, cartPole(dir, "nrl-layer", "  budget: 50us"));
 
-    CommandRun o = CommandRun.execute("run", "--profile", profile.toString(), "--ticks", "200", "--status", "never",
-        "--summary-json", json.toString());
-
-    assertEquals(0, o.exit(), o.err());
-    String s = Files.readString(json);
     assertEquals("50.0", field(s, "budget_us"));
     assertTrue(Integer.parseInt(field(s, "probes_per_layer")) >= 1, s);
+  }
+
+  /** The summary of a 200-tick run of {@code profile}, which must succeed. */
+  private static String summaryOfShortRun(Path dir, Path profile) throws Exception {
+    Path json = dir.resolve("summary.json");
+    CommandRun o = CommandRun.execute("run", "--profile", profile.toString(), "--ticks", "200", "--status", "never",
+        "--summary-json", json.toString());
+    assertEquals(0, o.exit(), o.err());
+    return Files.readString(json);
   }
 
   @Test

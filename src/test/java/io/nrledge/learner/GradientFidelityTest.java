@@ -74,11 +74,22 @@ class GradientFidelityTest {
 
   @Test
   void perLayerProbesShouldEstimateEachLayerGradientOverItsUnitCount() {
+    assertProjectionScalesAreOneOverUnitCounts(NoiseProbe.PER_LAYER, 1, 0.1);
+  }
+
+  @Test
+  void partitionedProbesShouldEstimateEachLayerGradientOverItsUnitCountWithFewerProbesThanUnits() {
+    assertProjectionScalesAreOneOverUnitCounts(NoiseProbe.PARTITIONED, 4, 0.05);
+  }
+
+  /** The mean of 4,000 estimates, projected on each layer's exact gradient, is 1/n_l of it (to {@code tolerance}). */
+  private static void assertProjectionScalesAreOneOverUnitCounts(NoiseProbe layout, int probes, double tolerance) {
     LearnerConfig config = LearnerConfig.builder(4, 64, 2).sigma(1e-3).fanOut(false)
-        .noiseProbe(NoiseProbe.PER_LAYER).seed(3).build();
+        .noiseProbe(layout).probesPerLayer(probes).seed(3).build();
     double[] obs = {0.02, -0.3, 0.04, 0.5};
     NrlLearner nrl = new NrlLearner(config);
-    double[] exact = exactGradient(new BackpropLearner(config.toBuilder().rule(Rule.BP).build()), obs, 1);
+    double[] exact = exactGradient(new BackpropLearner(config.toBuilder().rule(Rule.BP)
+        .noiseProbe(NoiseProbe.JOINT).probesPerLayer(1).build()), obs, 1);
     Weights sum = nrl.network().newWeights();
     int draws = 4000;
     for (int k = 0; k < draws; k++) {
@@ -95,25 +106,23 @@ class GradientFidelityTest {
         norm += exact[i] * exact[i];
       }
       double expected = 1.0 / net.size(l);
-      assertEquals(expected, dot / norm, 0.1 * expected, "layer " + l + " projection scale vs 1/n_l");
+      assertEquals(expected, dot / norm, tolerance * expected, layout + ", layer " + l + ": projection scale vs 1/n_l");
     }
   }
 
   @Test
   void moreProbesPerLayerShouldGiveAMoreAccurateSingleStepEstimate() {
     double[] obs = {0.02, -0.3, 0.04, 0.5};
-    double single = meanSingleStepCosine(NoiseProbe.PER_LAYER, 1, obs);
-    double sixteen = meanSingleStepCosine(NoiseProbe.PER_LAYER, 16, obs);
+    double single = meanSingleStepCosine(1, obs);
+    double sixteen = meanSingleStepCosine(16, obs);
     assertTrue(sixteen > single + 0.2, "one probe " + single + ", sixteen probes " + sixteen);
   }
 
   /** Mean over 200 steps of the cosine between one step's estimate and the exact gradient. */
-  private static double meanSingleStepCosine(NoiseProbe layout, int probes, double[] obs) {
-    LearnerConfig config = LearnerConfig.builder(4, 64, 2).fanOut(true).noiseProbe(layout)
-        .probesPerLayer(probes).seed(9).build();
+  private static double meanSingleStepCosine(int probes, double[] obs) {
+    LearnerConfig config = on4x64x2(NoiseProbe.PER_LAYER, probes);
     NrlLearner nrl = new NrlLearner(config);
-    double[] exact = exactGradient(new BackpropLearner(config.toBuilder().rule(Rule.BP)
-        .noiseProbe(NoiseProbe.JOINT).probesPerLayer(1).build()), obs, 0);
+    double[] exact = exactGradientFor(config, obs, 0);
     double sum = 0;
     for (int step = 0; step < 200; step++) {
       nrl.probe(obs, 0);
@@ -122,6 +131,17 @@ class GradientFidelityTest {
       sum += cosine(estimate.toArray(), exact);
     }
     return sum / 200;
+  }
+
+  /** NRL with {@code probes} probes per layer of {@code layout} on 4-64-2 (seed 9, no fan-out factor). */
+  private static LearnerConfig on4x64x2(NoiseProbe layout, int probes) {
+    return LearnerConfig.builder(4, 64, 2).fanOut(false).noiseProbe(layout).probesPerLayer(probes).seed(9).build();
+  }
+
+  /** ∇ ln π(action | obs) by backprop on the network {@code config} builds (same seed, same weights). */
+  private static double[] exactGradientFor(LearnerConfig config, double[] obs, int action) {
+    return exactGradient(new BackpropLearner(config.toBuilder().rule(Rule.BP).noiseProbe(NoiseProbe.JOINT)
+        .probesPerLayer(1).build()), obs, action);
   }
 
   @Test
@@ -159,34 +179,6 @@ class GradientFidelityTest {
   }
 
   @Test
-  void partitionedProbesShouldEstimateEachLayerGradientOverItsUnitCountWithFewerProbesThanUnits() {
-    LearnerConfig config = LearnerConfig.builder(4, 64, 2).sigma(1e-3).fanOut(false)
-        .noiseProbe(NoiseProbe.PARTITIONED).probesPerLayer(4).seed(3).build();
-    double[] obs = {0.02, -0.3, 0.04, 0.5};
-    NrlLearner nrl = new NrlLearner(config);
-    double[] exact = exactGradient(new BackpropLearner(config.toBuilder().rule(Rule.BP)
-        .noiseProbe(NoiseProbe.JOINT).probesPerLayer(1).build()), obs, 1);
-    Weights sum = nrl.network().newWeights();
-    int draws = 4000;
-    for (int k = 0; k < draws; k++) {
-      nrl.probe(obs, 1);
-      sum.addOuter(nrl.uScale / draws, nrl.u, nrl.v);
-    }
-    double[] mean = sum.toArray();
-    Network net = nrl.network();
-    for (int l = 1; l <= net.layers(); l++) {
-      double dot = 0;
-      double norm = 0;
-      for (int i = sum.offset(l); i < sum.offset(l) + sum.count(l); i++) {
-        dot += mean[i] * exact[i];
-        norm += exact[i] * exact[i];
-      }
-      double expected = 1.0 / net.size(l);
-      assertEquals(expected, dot / norm, 0.05 * expected, "layer " + l + " projection scale vs 1/n_l");
-    }
-  }
-
-  @Test
   void partitionedProbesShouldHaveLessSingleStepErrorThanIndependentOnesAtTheSameCount() {
     // 32 probes on 64 hidden units: independent probes' error variance ≈ ‖g‖²/K, partitioned ones'
     // ≈ ‖g‖²(1/K − 1/n_l), half of it; the 2 output units are exact when partitioned.
@@ -206,11 +198,9 @@ class GradientFidelityTest {
    * expectation is the gradient).
    */
   private static double meanSquaredStepError(NoiseProbe layout, int probes, double[] obs) {
-    LearnerConfig config = LearnerConfig.builder(4, 64, 2).fanOut(false).noiseProbe(layout)
-        .probesPerLayer(probes).seed(9).build();
+    LearnerConfig config = on4x64x2(layout, probes);
     NrlLearner nrl = new NrlLearner(config);
-    double[] exact = exactGradient(new BackpropLearner(config.toBuilder().rule(Rule.BP)
-        .noiseProbe(NoiseProbe.JOINT).probesPerLayer(1).build()), obs, 0);
+    double[] exact = exactGradientFor(config, obs, 0);
     double norm = 0;
     for (double g : exact) {
       norm += g * g;
