@@ -5,7 +5,8 @@
 # the exact finite-difference gradient), against BP in the same experiments. Chosen on the tuning
 # seeds 101-106, then run on the evaluation seeds 1001-1020, where each nrl-layer setting is compared
 # with BP seed by seed (same seeds, so the same initial weights and targets): the mean paired
-# difference of the final 100-trial means with a 95 % t interval. About 10 minutes on 2 cores.
+# difference of the final 100-trial means with a 95 % t interval. Last, the partitioned layout on the
+# episodic tasks' tuning seeds at their tuned settings (K 32, no factor). About 15 minutes on 2 cores.
 # Usage: docs/evaluate-reaching-partitioned.sh [OUT] (default runs/reaching-partitioned).
 # Needs the jar: mvn -B package -DskipTests.
 out="${1:-runs/reaching-partitioned}"
@@ -45,6 +46,12 @@ paired eval-bp nrl-layer
 paired eval-fanout nrl-layer
 paired eval-partitioned-k32 nrl-layer
 paired eval-partitioned-k64 nrl-layer
+# the layout on the episodic tasks, tuning seeds, the tasks' tuned η (independent: docs/tune-recommended.sh)
+step cartpole-partitioned --task cartpole --rules nrl-layer --probes 32 --probe-layout partitioned --seeds "$tune" \
+  --episodes 5000
+step acrobot-partitioned --task acrobot --rules nrl-layer --probes 32 --probe-layout partitioned --seeds "$tune" \
+  --episodes 2000
+step acrobot-independent --task acrobot --rules nrl-layer --probes 32 --seeds "$tune" --episodes 2000
 echo "== step cost on Reaching's net (the partitioned row at the K of each run)"
 java -jar "$jar" bench learner --nets 32-64-3 --probes 32
 java -jar "$jar" bench learner --nets 32-64-3 --probes 64
