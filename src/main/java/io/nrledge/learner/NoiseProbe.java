@@ -21,8 +21,8 @@ public enum NoiseProbe {
    * is {@code Δ_lp s_i / (σ n_l)}: the same expectation as {@link #PER_LAYER}'s, ∇ ln π / n_l, but the
    * probes' noise vectors are orthogonal, so only the other units of its own group add variance, and
    * with K ≥ n_l (one unit per probe) it is the exact finite difference, backprop's gradient up to
-   * O(σ). A layer narrower than K takes n_l passes, not K. Still local: a unit knows its sign and its
-   * slot, and hears one broadcast Δ per probe.
+   * O(σ). A layer narrower than K takes n_l passes, not K. The noise kind plays no part (signs only).
+   * Still local: a unit knows its sign and its slot, and hears one broadcast Δ per probe.
    */
   PARTITIONED
 }

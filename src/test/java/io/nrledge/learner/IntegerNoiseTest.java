@@ -256,6 +256,23 @@ class IntegerNoiseTest {
   }
 
   @Test
+  void fillSignsShouldGiveTheRademacherTransformOfTheSameWordsWhateverTheKind() {
+    // The signs of partitioned probes: one word per entry, +1 when its top bit is 0 (the C firmware's
+    // nrl_noise_transform(NRL_NOISE_RADEMACHER, word)), so the two stay in step word for word.
+    for (NoiseKind kind : NoiseKind.values()) {
+      IntegerNoise filled = new IntegerNoise(77, kind, 1e-3, 1_000);
+      Xoshiro256StarStar words = new Xoshiro256StarStar(77);
+      double[] signs = new double[1_000];
+      filled.fillSigns(signs);
+      for (int i = 0; i < signs.length; i++) {
+        assertEquals(IntegerNoise.transform(NoiseKind.RADEMACHER, words.nextLong()), signs[i], kind + " index " + i);
+      }
+      assertEquals(IntegerNoise.transform(kind, words.nextLong()), filled.nextInt(), "streams out of step");
+      assertThrows(IllegalArgumentException.class, () -> filled.fillSigns(new double[1_001]), "over capacity");
+    }
+  }
+
+  @Test
   void sameSeedShouldGiveTheSameSequence() {
     for (NoiseKind kind : NoiseKind.values()) {
       IntegerNoise a = new IntegerNoise(42, kind, 1.0);
