@@ -46,7 +46,7 @@ final class NrlLearner extends AbstractLearner {
     this.layerSquares = new long[net.layers() + 1];
     this.perLayerProbes = config.noiseProbe() != NoiseProbe.JOINT;
     this.partitioned = config.noiseProbe() == NoiseProbe.PARTITIONED;
-    this.signs = net.newUnitVectors();
+    this.signs = partitioned ? net.newUnitVectors() : null;
     this.factor = net.newUnitVectors();
     this.probesPerLayer = config.probesPerLayer();
   }
