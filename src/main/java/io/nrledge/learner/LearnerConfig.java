@@ -15,7 +15,7 @@ import java.util.Arrays;
  * @param learningRate η
  * @param sigma noise standard deviation σ on every hidden and output pre-activation
  * @param noiseKind integer noise transform
- * @param noiseProbe NRL only: the paper's joint probe or one probe per layer
+ * @param noiseProbe NRL only: the paper's joint probe, or probes per layer (independent or partitioned)
  * @param probesPerLayer NRL with {@link NoiseProbe#PER_LAYER}: noisy passes per layer and step,
  *     averaged (variance falls as 1/K, cost grows as K); with {@link NoiseProbe#PARTITIONED} the
  *     most passes per layer (a layer of n_l ≤ K units takes n_l, and is then exact)
