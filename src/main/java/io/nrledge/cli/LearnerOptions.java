@@ -118,20 +118,20 @@ final class LearnerOptions {
 
   /** {@code value} of an on/off option, or one line naming {@code option} (also {@code experiment --fanout}). */
   static boolean onOff(String option, String value) {
-    return switch (value) {
-      case "on" -> true;
-      case "off" -> false;
-      default -> throw new UsageException(option + ": must be on or off, got '" + value + "'");
-    };
+    return firstOf(option, value, "on", "off");
   }
 
   /** Whether {@code value} of a probe-layout option says partitioned, or one line naming {@code option}. */
   static boolean partitioned(String option, String value) {
-    return switch (value) {
-      case "partitioned" -> true;
-      case "independent" -> false;
-      default -> throw new UsageException(option + ": must be independent or partitioned, got '" + value + "'");
-    };
+    return !firstOf(option, value, "independent", "partitioned");
+  }
+
+  /** True for {@code first}, false for {@code second}, else one line naming {@code option} and both. */
+  private static boolean firstOf(String option, String value, String first, String second) {
+    if (value.equals(first) || value.equals(second)) {
+      return value.equals(first);
+    }
+    throw new UsageException(option + ": must be " + first + " or " + second + ", got '" + value + "'");
   }
 
   /** True when {@code --budget} was given (a budget error then names the option, not the profile key). */

@@ -321,8 +321,9 @@ final class RunCommand implements Callable<Integer> {
     if (l.budgetNs() <= 0) {
       return profile;
     }
-    ProfileSettings.learner(profile, 0); // the rule and the rest are checked before timing anything
-    ProbeBudget.Choice choice = ProbeBudget.choose(l.budgetNs(), mostUsefulProbes(profile),
+    // the rule and the rest are checked before timing anything
+    LearnerConfig config = ProfileSettings.learner(profile, 0);
+    ProbeBudget.Choice choice = ProbeBudget.choose(l.budgetNs(), config.mostUsefulProbesPerLayer(),
         new LearnerTickTimer(profile));
     if (!choice.fits()) {
       String message = String.format(Locale.ROOT, "one probe per layer takes %.1f us per tick on this machine,"
@@ -333,22 +334,6 @@ final class RunCommand implements Callable<Integer> {
       throw profile.error("learner.budget", message);
     }
     return profile.withLearner(l.withProbes(choice.probesPerLayer(), l.budgetNs()));
-  }
-
-  /**
-   * The most probes per layer worth timing: partitioned probes beyond the widest layer add nothing
-   * (a layer takes at most its width in passes), independent ones always add variance reduction.
-   */
-  private static int mostUsefulProbes(DeviceProfile profile) {
-    DeviceProfile.LearnerSettings l = profile.learner();
-    if (!l.partitionedProbes()) {
-      return LearnerConfig.MAX_PROBES_PER_LAYER;
-    }
-    int widest = profile.actions().table().length;
-    for (int width : l.hidden()) {
-      widest = Math.max(widest, width);
-    }
-    return Math.min(widest, LearnerConfig.MAX_PROBES_PER_LAYER);
   }
 
   /**

@@ -108,6 +108,15 @@ public record LearnerConfig(
     layerSizes = layerSizes.clone();
   }
 
+  /**
+   * The most probes per layer that change anything: partitioned probes beyond the widest noisy layer
+   * add no pass (a layer takes at most its width); independent ones go on reducing the variance.
+   */
+  public int mostUsefulProbesPerLayer() {
+    return noiseProbe == NoiseProbe.PARTITIONED
+        ? Math.min(Network.widestNoisyLayer(layerSizes), MAX_PROBES_PER_LAYER) : MAX_PROBES_PER_LAYER;
+  }
+
   /** Weights plus biases of a network with these layer sizes, without overflow. */
   public static long parameterCount(int[] layerSizes, boolean biases) {
     long total = 0;

@@ -68,9 +68,14 @@ public final class Network {
 
   /** Units in the widest hidden or output layer. */
   public int widestNoisyLayer() {
+    return widestNoisyLayer(sizes);
+  }
+
+  /** Units in the widest hidden or output layer of [n0, H1, …, nA]. */
+  static int widestNoisyLayer(int[] layerSizes) {
     int widest = 0;
-    for (int l = 1; l <= layers; l++) {
-      widest = Math.max(widest, sizes[l]);
+    for (int l = 1; l < layerSizes.length; l++) {
+      widest = Math.max(widest, layerSizes[l]);
     }
     return widest;
   }
